@@ -1,0 +1,153 @@
+//! Reading the command line's inputs: files and stdin, in text, HTML or JSONL.
+//!
+//! This is the only place the text stage's documents come from disk. Every problem is reported
+//! on stderr naming the input (and the line, for JSONL); nothing here decides what a document
+//! means.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+
+use dyad_core::{Body, Date, DocumentMeta, RawDocument};
+use dyad_text::{decode_lossy, detect_format, jsonl_documents, parse_date_prefix, InputFormat};
+
+/// `--input` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    /// By extension (.html/.htm, .jsonl), else by content.
+    Auto,
+    /// Plain text.
+    Text,
+    /// An HTML page.
+    Html,
+    /// One JSON document a line.
+    Jsonl,
+}
+
+/// Input options shared by `sentences`, `parse` and `code`.
+#[derive(Debug, Args)]
+pub struct InputOptions {
+    /// Files to read; `-` (or nothing) reads stdin.
+    #[arg(value_name = "PATH|-")]
+    pub paths: Vec<String>,
+    /// How the input is written.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub input: InputArg,
+    /// Publication date for text/html input (YYYY-MM-DD); JSONL lines carry their own.
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: Option<Date>,
+    /// Document id for a single text/html input (default: the file name).
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+fn parse_date_arg(s: &str) -> Result<Date, String> {
+    parse_date_prefix(s)
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| format!("{s:?} is not a YYYY-MM-DD date"))
+}
+
+/// What reading the inputs found wrong, for the exit status.
+#[derive(Debug, Default)]
+pub struct ReadReport {
+    /// JSONL lines skipped.
+    pub skipped_lines: usize,
+    /// Inputs that could not be read at all.
+    pub unreadable: usize,
+}
+
+/// Read every input and hand each document to `each`, reporting problems on stderr.
+pub fn for_each_document(
+    opts: &InputOptions,
+    mut each: impl FnMut(RawDocument) -> Result<()>,
+) -> Result<ReadReport> {
+    let mut report = ReadReport::default();
+    let paths: Vec<String> = if opts.paths.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        opts.paths.clone()
+    };
+    if opts.id.is_some() && paths.len() > 1 {
+        anyhow::bail!(
+            "--id names a single document, but {} inputs were given",
+            paths.len()
+        );
+    }
+    for path in &paths {
+        let (label, bytes) = match read_input(path) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("dyad: error: {e:#}");
+                report.unreadable += 1;
+                continue;
+            }
+        };
+        let (content, lossy) = decode_lossy(&bytes);
+        if lossy {
+            eprintln!("dyad: warning: {label}: invalid UTF-8, decoded with replacement characters");
+        }
+        let name = (path != "-").then_some(path.as_str());
+        let format = match opts.input {
+            InputArg::Auto => detect_format(name, &content),
+            InputArg::Text => InputFormat::Text,
+            InputArg::Html => InputFormat::Html,
+            InputArg::Jsonl => InputFormat::Jsonl,
+        };
+        match format {
+            InputFormat::Jsonl => {
+                for doc in jsonl_documents(&content) {
+                    match doc {
+                        Ok(doc) => each(doc)?,
+                        Err(p) => {
+                            eprintln!(
+                                "dyad: error: {label}, line {}: {}; line skipped",
+                                p.line, p.message
+                            );
+                            report.skipped_lines += 1;
+                        }
+                    }
+                }
+            }
+            InputFormat::Text | InputFormat::Html => {
+                let id = opts.id.clone().unwrap_or_else(|| default_id(path));
+                let body = if format == InputFormat::Html {
+                    Body::Html(content.into_owned())
+                } else {
+                    Body::Text(content.into_owned())
+                };
+                each(RawDocument {
+                    meta: DocumentMeta {
+                        id,
+                        date: opts.date,
+                        ..Default::default()
+                    },
+                    body,
+                })?;
+            }
+        }
+    }
+    Ok(report)
+}
+
+fn default_id(path: &str) -> String {
+    if path == "-" {
+        return "stdin".to_string();
+    }
+    Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn read_input(path: &str) -> Result<(String, Vec<u8>)> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        return Ok(("<stdin>".to_string(), buf));
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
+    Ok((path.to_string(), bytes))
+}

@@ -1,0 +1,58 @@
+//! The `dyad` binary: parses the command line and wires the pipeline's crates to files,
+//! stdin and stdout.
+//!
+//! Data goes to stdout, diagnostics and progress to stderr. Exit status: 0 when everything was
+//! read, 2 for usage errors, 3 when some input lines were skipped, 1 when an input could not
+//! be read at all or an internal error stopped the run. The binary holds no pipeline logic of
+//! its own: every decision about text, parses or events lives in the library crates.
+
+mod input;
+mod sentences;
+
+use clap::{Parser, Subcommand};
+
+use input::{InputOptions, ReadReport};
+
+/// dyad: political event data from news text.
+#[derive(Debug, Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print each document's sentences and headings with their tokens, one JSON object a line.
+    Sentences(InputOptions),
+}
+
+/// Exit status for a run that finished: 1 if an input was unreadable, 3 if lines were skipped.
+fn exit_status(report: &ReadReport) -> i32 {
+    if report.unreadable > 0 {
+        1
+    } else if report.skipped_lines > 0 {
+        3
+    } else {
+        0
+    }
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Sentences(opts) => sentences::run(opts),
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                std::process::exit(0);
+            }
+            eprintln!("dyad: error: {e:#}");
+            std::process::exit(1);
+        }
+    }
+}

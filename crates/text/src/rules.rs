@@ -1,0 +1,287 @@
+//! The text stage's data tables: abbreviations, contractions, hyphen prefixes, sentence
+//! starters and boilerplate patterns, read from the files under `crates/text/data/`.
+//!
+//! The files are compiled into the binary and parsed once. This module only reads tables; it
+//! never decides anything about a document (that is the job of `clean`, `tokenize`, `split`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use regex::bytes::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+use crate::TextError;
+
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
+const CONTRACTIONS: &str = include_str!("../data/contractions.tsv");
+const HYPHEN_PREFIXES: &str = include_str!("../data/hyphen_prefixes.txt");
+const SENTENCE_STARTERS: &str = include_str!("../data/sentence_starters.txt");
+const BOILERPLATE: &str = include_str!("../data/boilerplate.toml");
+
+/// How an abbreviation behaves at a possible sentence end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbbreviationClass {
+    /// Precedes a name or number ("Mr.", "Gen.", "No."): never ends a sentence.
+    Title,
+    /// A month or weekday ("Jan.", "Sept."): never ends a sentence.
+    Month,
+    /// May end a sentence ("U.S.", "Inc.", "a.m.").
+    Terminal,
+}
+
+/// A named boilerplate pattern: a line it matches is dropped.
+#[derive(Debug, Clone)]
+pub struct BoilerplateRule {
+    /// The rule's name, reported with dropped lines.
+    pub name: String,
+    /// The compiled, case-insensitive pattern (ASCII classes; matched on the line's bytes).
+    pub pattern: Regex,
+}
+
+/// All tables the text stage reads.
+#[derive(Debug)]
+pub struct TextRules {
+    abbreviations: HashMap<String, AbbreviationClass>,
+    contractions: HashMap<String, usize>,
+    hyphen_prefixes: HashSet<String>,
+    sentence_starters: HashSet<String>,
+    /// Boilerplate line rules, in file order.
+    pub boilerplate: Vec<BoilerplateRule>,
+}
+
+#[derive(Deserialize)]
+struct BoilerplateFile {
+    drop: Vec<BoilerplateEntry>,
+}
+
+#[derive(Deserialize)]
+struct BoilerplateEntry {
+    name: String,
+    pattern: String,
+}
+
+/// Lines of a table file that carry data: not blank, not `#` comments, with their 1-based number.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end()))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn table_error(file: &str, line: usize, message: impl Into<String>) -> TextError {
+    TextError::Table {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+impl TextRules {
+    /// Parse the tables from their text.
+    pub fn parse(
+        abbreviations: &str,
+        contractions: &str,
+        hyphen_prefixes: &str,
+        sentence_starters: &str,
+        boilerplate: &str,
+    ) -> Result<Self, TextError> {
+        let mut abbr = HashMap::new();
+        for (n, line) in data_lines(abbreviations) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(class), None) = (cols.next(), cols.next(), cols.next()) else {
+                return Err(table_error(
+                    "abbreviations.tsv",
+                    n,
+                    "expected two tab-separated columns",
+                ));
+            };
+            let class = match class {
+                "title" => AbbreviationClass::Title,
+                "month" => AbbreviationClass::Month,
+                "terminal" => AbbreviationClass::Terminal,
+                other => {
+                    return Err(table_error(
+                        "abbreviations.tsv",
+                        n,
+                        format!("unknown class {other:?} (title, month or terminal)"),
+                    ))
+                }
+            };
+            abbr.insert(word.to_string(), class);
+        }
+        let mut contr = HashMap::new();
+        for (n, line) in data_lines(contractions) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(cut), None) = (cols.next(), cols.next(), cols.next()) else {
+                return Err(table_error(
+                    "contractions.tsv",
+                    n,
+                    "expected two tab-separated columns",
+                ));
+            };
+            let cut: usize = cut.parse().map_err(|_| {
+                table_error("contractions.tsv", n, "second column must be a number")
+            })?;
+            if cut == 0 || cut >= word.len() || !word.is_char_boundary(cut) {
+                return Err(table_error(
+                    "contractions.tsv",
+                    n,
+                    "split point outside the word",
+                ));
+            }
+            contr.insert(word.to_string(), cut);
+        }
+        let words = |text: &str| -> HashSet<String> {
+            data_lines(text)
+                .map(|(_, l)| l.trim().to_lowercase())
+                .collect()
+        };
+        let file: BoilerplateFile = toml::from_str(boilerplate).map_err(|e| TextError::Table {
+            file: "boilerplate.toml".into(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+        let mut rules = Vec::with_capacity(file.drop.len());
+        for entry in file.drop {
+            let pattern = RegexBuilder::new(&entry.pattern)
+                .case_insensitive(true)
+                .unicode(false)
+                .build()
+                .map_err(|e| TextError::Table {
+                    file: "boilerplate.toml".into(),
+                    line: 0,
+                    message: format!("rule {}: {e}", entry.name),
+                })?;
+            rules.push(BoilerplateRule {
+                name: entry.name,
+                pattern,
+            });
+        }
+        Ok(TextRules {
+            abbreviations: abbr,
+            contractions: contr,
+            hyphen_prefixes: words(hyphen_prefixes),
+            sentence_starters: words(sentence_starters),
+            boilerplate: rules,
+        })
+    }
+
+    /// The tables shipped with dyad, parsed once.
+    pub fn bundled() -> &'static TextRules {
+        static RULES: OnceLock<TextRules> = OnceLock::new();
+        RULES.get_or_init(|| {
+            TextRules::parse(
+                ABBREVIATIONS,
+                CONTRACTIONS,
+                HYPHEN_PREFIXES,
+                SENTENCE_STARTERS,
+                BOILERPLATE,
+            )
+            .expect("the bundled text tables are checked by the crate's tests")
+        })
+    }
+
+    /// How `word` (without its final period) behaves as an abbreviation, if it is one.
+    ///
+    /// Listed words come first; letter–period runs ("U.S", "e.g", "a.m") are terminal and a
+    /// single capital letter (an initial) is a title.
+    pub fn abbreviation(&self, word: &str) -> Option<AbbreviationClass> {
+        if let Some(c) = self.abbreviations.get(word) {
+            return Some(*c);
+        }
+        let b = word.as_bytes();
+        if b.len() == 1 && b[0].is_ascii_uppercase() {
+            return Some(AbbreviationClass::Title);
+        }
+        if b.len() >= 3 && is_letter_period_run(b) {
+            return Some(AbbreviationClass::Terminal);
+        }
+        if word.bytes().any(|c| c.is_ascii_uppercase()) {
+            // "GEN." or "Jan" typed in capitals: try the title-cased form
+            let mut t = String::with_capacity(word.len());
+            for (i, ch) in word.chars().enumerate() {
+                if i == 0 {
+                    t.extend(ch.to_uppercase());
+                } else {
+                    t.extend(ch.to_lowercase());
+                }
+            }
+            if let Some(c) = self.abbreviations.get(&t) {
+                return Some(*c);
+            }
+        }
+        let lower = word.to_lowercase();
+        self.abbreviations.get(&lower).copied()
+    }
+
+    /// Where to cut a contraction written without an apostrophe ("dont" → 2), if `lower` is one.
+    pub fn contraction_cut(&self, lower: &str) -> Option<usize> {
+        self.contractions.get(lower).copied()
+    }
+
+    /// True when `lower` is a prefix that keeps its hyphen attached ("non", "e").
+    pub fn is_hyphen_prefix(&self, lower: &str) -> bool {
+        self.hyphen_prefixes.contains(lower)
+    }
+
+    /// True when `lower` typically begins a sentence.
+    pub fn is_sentence_starter(&self, lower: &str) -> bool {
+        self.sentence_starters.contains(lower)
+    }
+}
+
+/// "U.S", "e.g", "a.m.", "U.S.A": letters separated by single periods.
+fn is_letter_period_run(b: &[u8]) -> bool {
+    let mut expect_letter = true;
+    for &c in b {
+        if expect_letter {
+            if !c.is_ascii_alphabetic() {
+                return false;
+            }
+        } else if c != b'.' {
+            return false;
+        }
+        expect_letter = !expect_letter;
+    }
+    // ends on a letter (the final period was removed by the caller) or on a period
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_tables_parse() {
+        let r = TextRules::bundled();
+        assert_eq!(r.abbreviation("Gen"), Some(AbbreviationClass::Title));
+        assert_eq!(r.abbreviation("Jan"), Some(AbbreviationClass::Month));
+        assert_eq!(r.abbreviation("Inc"), Some(AbbreviationClass::Terminal));
+        assert_eq!(r.abbreviation("U.S"), Some(AbbreviationClass::Terminal));
+        assert_eq!(r.abbreviation("a.m"), Some(AbbreviationClass::Terminal));
+        assert_eq!(r.abbreviation("J"), Some(AbbreviationClass::Title));
+        assert_eq!(r.abbreviation("GEN"), Some(AbbreviationClass::Title));
+        assert_eq!(r.abbreviation("border"), None);
+        assert_eq!(r.contraction_cut("dont"), Some(2));
+        assert!(r.is_hyphen_prefix("non"));
+        assert!(!r.is_hyphen_prefix("led"));
+        assert!(r.is_sentence_starter("the"));
+        assert!(r.boilerplate.iter().any(|b| b.name == "image-credit"));
+    }
+
+    #[test]
+    fn malformed_tables_name_file_and_line() {
+        let err = TextRules::parse("# c\nMr\ttitle\nDr\tdoctor\n", "", "", "", "drop = []")
+            .expect_err("bad class");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("abbreviations.tsv") && msg.contains("line 3"),
+            "{msg}"
+        );
+        let err = TextRules::parse("", "dont\tx\n", "", "", "drop = []").expect_err("bad number");
+        assert!(err.to_string().contains("contractions.tsv"));
+        let err = TextRules::parse("", "", "", "", "[[drop]]\nname='x'\npattern='('\n")
+            .expect_err("bad regex");
+        assert!(err.to_string().contains("rule x"));
+    }
+}

@@ -1,0 +1,245 @@
+//! Sentence splitting of a paragraph's tokens, tuned for news.
+//!
+//! A sentence ends at a terminal mark (". ! ? …" and runs of them) together with any closing
+//! quotes and brackets attached to it, when what follows can start a sentence. Abbreviations
+//! keep their period inside their token ("U.S.", "Jan."), so "Jan. 27" and "Gen. Smith" never
+//! end a sentence; an abbreviation that may end one ("U.S.", "Inc.") does so only before a
+//! typical sentence opener ("... with the U.S. The talks ..."). Decimals, initials, URLs and
+//! ellipses inside a sentence are single tokens and are never boundaries. A paragraph's end
+//! is always a sentence end, so headlines and lines without a final stop are sentences of
+//! their own. The splitter only groups tokens: it never moves or changes a span.
+
+use std::ops::Range;
+
+use dyad_core::Token;
+
+use crate::boundary::{each_gap, BoundaryModel, Infos};
+use crate::rules::{AbbreviationClass, TextRules};
+
+fn is_terminal_run(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
+fn is_ellipsis(s: &str) -> bool {
+    s == "…" || (s.len() >= 2 && s.bytes().all(|b| b == b'.'))
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, ")" | "]" | "}" | "\"" | "”" | "’" | "'" | "»")
+}
+
+fn is_opener(s: &str) -> bool {
+    matches!(s, "(" | "[" | "{" | "\"" | "“" | "‘" | "'" | "«")
+}
+
+/// Split a paragraph's tokens into sentences; returns the index ranges of the sentences.
+///
+/// `text` is the document's clean text that the token spans point into. The rules decide
+/// first; the bundled [`BoundaryModel`] then adds confident boundaries where there is no
+/// terminal mark and drops rule boundaries it is confident are wrong.
+pub fn split_sentences(tokens: &[Token], text: &str, rules: &TextRules) -> Vec<Range<usize>> {
+    split_sentences_with(tokens, text, rules, Some(BoundaryModel::bundled()))
+}
+
+/// [`split_sentences`] with a given model, or with the rules alone when `model` is `None`.
+pub fn split_sentences_with(
+    tokens: &[Token],
+    text: &str,
+    rules: &TextRules,
+    model: Option<&BoundaryModel>,
+) -> Vec<Range<usize>> {
+    let by_rule = rule_sentences(tokens, text, rules);
+    let Some(model) = model else {
+        return by_rule;
+    };
+    if tokens.len() < 2 {
+        return by_rule;
+    }
+    let mut rule_start = vec![false; tokens.len()];
+    for r in &by_rule {
+        if let Some(x) = rule_start.get_mut(r.start) {
+            *x = true;
+        }
+    }
+    let first_lower = |i: usize| {
+        let t = &tokens[i];
+        text.get(t.span.start..t.span.end)
+            .and_then(|s| s.chars().next())
+            .is_none_or(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '%'))
+    };
+    // Which gaps the model may change: a rule boundary before a lowercase word ("?\" she
+    // said") may be dropped; a boundary may be added between whitespace-separated tokens
+    // before a word that is not lowercase. Other gaps are not even scored.
+    let want = |i: usize, rule: bool| {
+        if rule {
+            first_lower(i)
+        } else {
+            tokens[i - 1].space_after && !first_lower(i)
+        }
+    };
+    let mut infos = Infos::new(tokens, text, rules);
+    let mut cut = rule_start.clone();
+    each_gap(&mut infos, &rule_start, want, |i, feats, a| {
+        let s = model.score(feats);
+        if rule_start[i] {
+            cut[i] = s >= -model.veto_threshold;
+        } else {
+            // never after a title or month abbreviation or an initial ("Gen. Smith",
+            // "George W. Bush"), a plain number ("900,000 Class A shares"), nor after an
+            // opening bracket or quote
+            cut[i] = s > model.add_threshold && !a.is_title_abbreviation() && !a.is_number() && !a.is_opener();
+        }
+    });
+    let mut out = Vec::with_capacity(by_rule.len() + 1);
+    let mut start = 0;
+    for (i, &c) in cut.iter().enumerate().skip(1) {
+        if c {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out.push(start..tokens.len());
+    out
+}
+
+/// The rule-based segmentation alone (no model); see the module documentation.
+pub fn rule_sentences(tokens: &[Token], text: &str, rules: &TextRules) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let tok = |i: usize| -> &str { text.get(tokens[i].span.start..tokens[i].span.end).unwrap_or("") };
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tok(i);
+        let mut end_here = false;
+        let mut last = i; // last token of the sentence if it ends here
+        if is_terminal_run(t) {
+            // absorb closing quotes/brackets attached to the mark
+            let mut j = i + 1;
+            while j < tokens.len() && is_closer(tok(j)) && tokens[j - 1].span.end == tokens[j].span.start {
+                j += 1;
+            }
+            last = j - 1;
+            if j >= tokens.len() {
+                end_here = true;
+            } else {
+                let next = tok(j);
+                let first = next.chars().next().unwrap_or(' ');
+                end_here = if is_ellipsis(t) {
+                    first.is_uppercase()
+                } else {
+                    // ". ! ?" end a sentence unless punctuation continues it ("?," "!)")
+                    !matches!(next, "," | ";" | ":" | ")" | "]" | "}" | "-" | "--")
+                };
+                // a mark glued to the next word ("end.Next") is not a boundary
+                if tokens[last].span.end == tokens[j].span.start && !is_opener(next) {
+                    end_here = false;
+                }
+            }
+        } else if t.len() > 1 && t.ends_with('.') && i + 1 < tokens.len() {
+            let word = &t[..t.len() - 1];
+            if rules.abbreviation(word) == Some(AbbreviationClass::Terminal) {
+                let next = tok(i + 1);
+                let lower = next.to_lowercase();
+                let capital = next.chars().next().is_some_and(char::is_uppercase);
+                end_here = capital && rules.is_sentence_starter(&lower);
+            }
+        }
+        if end_here {
+            out.push(start..last + 1);
+            start = last + 1;
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let rules = TextRules::bundled();
+        let mut toks = Vec::new();
+        tokenize(text, 0, rules, &mut toks);
+        split_sentences(&toks, text, rules)
+            .into_iter()
+            .map(|r| text[toks[r.start].span.start..toks[r.end - 1].span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let s = sentences("The meeting took place Jan. 27 in Baghdad. Gen. Smith and Sen. Jones of the U.S. Army spoke at 9 a.m. on Feb. 4. It ended.");
+        assert_eq!(s, [
+            "The meeting took place Jan. 27 in Baghdad.",
+            "Gen. Smith and Sen. Jones of the U.S. Army spoke at 9 a.m. on Feb. 4.",
+            "It ended.",
+        ]);
+    }
+
+    #[test]
+    fn abbreviation_at_sentence_end() {
+        let s = sentences("Talks resumed between Iraq and the U.S. The next round is in March.");
+        assert_eq!(s, ["Talks resumed between Iraq and the U.S.", "The next round is in March."]);
+        let s = sentences("He works for Acme Inc. She works for No. 10 Downing St. in London.");
+        assert_eq!(s, ["He works for Acme Inc.", "She works for No. 10 Downing St. in London."]);
+    }
+
+    #[test]
+    fn quotes_brackets_decimals_ellipses() {
+        let s = sentences("\"We will respond,\" he said. \"Now.\" Prices rose 3.5 percent (to $4.20). Then... nothing. Wait… What?");
+        assert_eq!(s, [
+            "\"We will respond,\" he said.",
+            "\"Now.\"",
+            "Prices rose 3.5 percent (to $4.20).",
+            "Then... nothing.",
+            "Wait…",
+            "What?",
+        ]);
+    }
+
+    #[test]
+    fn initials_and_urls() {
+        let s = sentences("George W. Bush visited www.example.com. He left.");
+        assert_eq!(s, ["George W. Bush visited www.example.com.", "He left."]);
+    }
+
+    #[test]
+    fn news_sentences_with_capitalised_words_stay_whole() {
+        for text in [
+            "Iraq and the U.S.-led military coalition resumed meetings Sunday on how to draw down troops who have been deployed there for years combating the Islamic State.",
+            "Kataib Hezbollah, a part of PMF, has been implicated in attacks against U.S. interests, sparking tensions between Iraq, the U.S., and Iran.",
+            "Officials said Tuesday the Pentagon would send more troops to Jordan and Syria.",
+            "It said if it acquires all of Debron, it will repurchase 900,000 Class A shares now owned by Debron.",
+            "The underwriters said the initial offering of 833,334 Schult Homes Corp units is being made at five dlrs per unit.",
+            "AM International Inc, reporting an operating loss for the January 31 second quarter, said prospects remain good.",
+            "Prime Minister Mohammed Shia al-Sudani met Gen. Michael Kurilla of U.S. Central Command in Baghdad on Monday.",
+        ] {
+            assert_eq!(sentences(text), [text]);
+        }
+    }
+
+    #[test]
+    fn model_adds_boundaries_without_stops() {
+        let s = sentences("Thanks for the update, I will call you tomorrow Best regards, Debra Perlingiere");
+        assert!(s.len() >= 2, "{s:?}");
+        // and the rules alone do not
+        let rules = TextRules::bundled();
+        let text = "Thanks for the update, I will call you tomorrow Best regards, Debra Perlingiere";
+        let mut toks = Vec::new();
+        tokenize(text, 0, rules, &mut toks);
+        assert_eq!(split_sentences_with(&toks, text, rules, None).len(), 1);
+    }
+
+    #[test]
+    fn question_and_exclamation() {
+        let s = sentences("Is a truce holding? Officials say yes! More talks follow");
+        assert_eq!(s, ["Is a truce holding?", "Officials say yes!", "More talks follow"]);
+    }
+}
