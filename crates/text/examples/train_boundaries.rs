@@ -28,8 +28,13 @@ fn read_conllu(path: &str) -> Result<Vec<Doc>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let mut docs: Vec<Doc> = Vec::new();
     let mut doc_id = String::new();
-    let (mut sent_text, mut newpar, mut has_words, mut new_doc) = (String::new(), false, false, false);
-    let mut flush = |sent_text: &mut String, newpar: &mut bool, has_words: &mut bool, new_doc: &mut bool, doc_id: &str| {
+    let (mut sent_text, mut newpar, mut has_words, mut new_doc) =
+        (String::new(), false, false, false);
+    let mut flush = |sent_text: &mut String,
+                     newpar: &mut bool,
+                     has_words: &mut bool,
+                     new_doc: &mut bool,
+                     doc_id: &str| {
         if *has_words {
             if *new_doc || docs.last().is_none_or(|d| d.id != doc_id) {
                 docs.push(Doc {
@@ -53,9 +58,19 @@ fn read_conllu(path: &str) -> Result<Vec<Doc>, String> {
     };
     for line in text.lines() {
         if line.is_empty() {
-            flush(&mut sent_text, &mut newpar, &mut has_words, &mut new_doc, &doc_id);
+            flush(
+                &mut sent_text,
+                &mut newpar,
+                &mut has_words,
+                &mut new_doc,
+                &doc_id,
+            );
         } else if let Some(rest) = line.strip_prefix("# newdoc") {
-            doc_id = rest.split_once('=').map_or(line, |(_, v)| v).trim().to_string();
+            doc_id = rest
+                .split_once('=')
+                .map_or(line, |(_, v)| v)
+                .trim()
+                .to_string();
             newpar = true;
         } else if line.starts_with("# newpar") {
             newpar = true;
@@ -65,7 +80,13 @@ fn read_conllu(path: &str) -> Result<Vec<Doc>, String> {
             has_words = true;
         }
     }
-    flush(&mut sent_text, &mut newpar, &mut has_words, &mut new_doc, &doc_id);
+    flush(
+        &mut sent_text,
+        &mut newpar,
+        &mut has_words,
+        &mut new_doc,
+        &doc_id,
+    );
     Ok(docs)
 }
 
@@ -91,18 +112,35 @@ fn examples(docs: &[Doc], rules: &TextRules) -> Vec<([u32; N_FEATURES], bool)> {
                 }
             }
             let mut infos = Infos::new(&tokens, &text, rules);
-            each_gap(&mut infos, &rule_start, |_, _| true, |i, f, _| {
-                out.push((*f, starts.contains(&tokens[i].span.start)));
-            });
+            each_gap(
+                &mut infos,
+                &rule_start,
+                |_, _| true,
+                |i, f, _| {
+                    out.push((*f, starts.contains(&tokens[i].span.start)));
+                },
+            );
         }
     }
     out
 }
 
 fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if pred > 0 { tp as f64 / pred as f64 } else { 0.0 };
-    let r = if gold > 0 { tp as f64 / gold as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if pred > 0 {
+        tp as f64 / pred as f64
+    } else {
+        0.0
+    };
+    let r = if gold > 0 {
+        tp as f64 / gold as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -121,12 +159,17 @@ fn sentence_f1(docs: &[Doc], rules: &TextRules, model: Option<&BoundaryModel>) -
         let mut pred = HashSet::new();
         for block in &c.blocks {
             tokens.clear();
-            tokenize(block.span.slice(&c.text).unwrap_or(""), block.span.start, rules, &mut tokens);
+            tokenize(
+                block.span.slice(&c.text).unwrap_or(""),
+                block.span.start,
+                rules,
+                &mut tokens,
+            );
             if tokens.is_empty() {
                 continue;
             }
             let ranges = match block.kind {
-                BlockKind::Heading => vec![0..tokens.len()],
+                BlockKind::Heading => std::iter::once(0..tokens.len()).collect(),
                 BlockKind::Paragraph => split_sentences_with(&tokens, &c.text, rules, model),
             };
             for r in ranges {
@@ -144,14 +187,23 @@ fn sentence_f1(docs: &[Doc], rules: &TextRules, model: Option<&BoundaryModel>) -
 }
 
 /// Sentences of every paragraph of `texts` (pipeline: clean, tokenize, split).
-fn pipeline_sentences(texts: &[String], rules: &TextRules, model: Option<&BoundaryModel>) -> Vec<String> {
+fn pipeline_sentences(
+    texts: &[String],
+    rules: &TextRules,
+    model: Option<&BoundaryModel>,
+) -> Vec<String> {
     let mut out = Vec::new();
     let mut tokens = Vec::new();
     for raw in texts {
         let c = clean::clean(DocumentMeta::default(), raw, rules);
         for block in c.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
             tokens.clear();
-            tokenize(block.span.slice(&c.text).unwrap_or(""), block.span.start, rules, &mut tokens);
+            tokenize(
+                block.span.slice(&c.text).unwrap_or(""),
+                block.span.start,
+                rules,
+                &mut tokens,
+            );
             for r in split_sentences_with(&tokens, &c.text, rules, model) {
                 let (s, e) = (tokens[r.start].span.start, tokens[r.end - 1].span.end);
                 out.push(c.text.get(s..e).unwrap_or("").to_string());
@@ -172,7 +224,9 @@ fn check(news: &str, model_path: &str) -> Result<(), String> {
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
         .collect();
-    let rule_only: HashSet<String> = pipeline_sentences(&texts, rules, None).into_iter().collect();
+    let rule_only: HashSet<String> = pipeline_sentences(&texts, rules, None)
+        .into_iter()
+        .collect();
     let chosen = model.add_threshold;
     for add in [chosen, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 16.0, 20.0] {
         model.add_threshold = add;
@@ -193,7 +247,10 @@ fn check(news: &str, model_path: &str) -> Result<(), String> {
         let t = std::time::Instant::now();
         let n = pipeline_sentences(&texts, rules, m).len();
         let secs = t.elapsed().as_secs_f64();
-        println!("{name}: {n} sentences, clean+tokenize+split {:.1} MB/s", mb / secs);
+        println!(
+            "{name}: {n} sentences, clean+tokenize+split {:.1} MB/s",
+            mb / secs
+        );
     }
     Ok(())
 }
@@ -266,7 +323,10 @@ fn run() -> Result<(), String> {
     println!("best epoch {best_epoch} (dev boundary F {best_f:.4})");
     // prune tiny weights to keep the file small
     let prune = 0.05f32;
-    let weights: Vec<f32> = weights.into_iter().map(|w| if w.abs() < prune { 0.0 } else { w }).collect();
+    let weights: Vec<f32> = weights
+        .into_iter()
+        .map(|w| if w.abs() < prune { 0.0 } else { w })
+        .collect();
     let mut model = BoundaryModel::from_weights(weights, 0.0, 0.0).map_err(|e| e.to_string())?;
     // News safety: below this the model splits news prose at capitalised names
     // ("AM || International", "833,334 || Schult Homes"); see `--check`.

@@ -42,7 +42,8 @@ pub struct BoilerplateRule {
 #[derive(Debug)]
 pub struct TextRules {
     abbreviations: HashMap<String, AbbreviationClass>,
-    contractions: HashMap<String, usize>,
+    /// Contractions keyed by their lowercase bytes packed into a u64, sorted for binary search.
+    contractions: Vec<(u64, usize)>,
     hyphen_prefixes: HashSet<String>,
     sentence_starters: HashSet<String>,
     /// Boilerplate line rules, in file order.
@@ -109,7 +110,7 @@ impl TextRules {
             };
             abbr.insert(word.to_string(), class);
         }
-        let mut contr = HashMap::new();
+        let mut contr = Vec::new();
         for (n, line) in data_lines(contractions) {
             let mut cols = line.split('\t');
             let (Some(word), Some(cut), None) = (cols.next(), cols.next(), cols.next()) else {
@@ -129,8 +130,17 @@ impl TextRules {
                     "split point outside the word",
                 ));
             }
-            contr.insert(word.to_string(), cut);
+            let Some(key) = pack_word(word) else {
+                return Err(table_error(
+                    "contractions.tsv",
+                    n,
+                    "a contraction must be 2 to 8 ASCII letters",
+                ));
+            };
+            contr.push((key, cut));
         }
+        contr.sort_unstable();
+        contr.dedup();
         let words = |text: &str| -> HashSet<String> {
             data_lines(text)
                 .map(|(_, l)| l.trim().to_lowercase())
@@ -214,9 +224,14 @@ impl TextRules {
         self.abbreviations.get(&lower).copied()
     }
 
-    /// Where to cut a contraction written without an apostrophe ("dont" → 2), if `lower` is one.
-    pub fn contraction_cut(&self, lower: &str) -> Option<usize> {
-        self.contractions.get(lower).copied()
+    /// Where to cut a contraction written without an apostrophe ("dont" → 2), if `word` is
+    /// one (compared case-insensitively).
+    pub fn contraction_cut(&self, word: &str) -> Option<usize> {
+        let key = pack_word(word)?;
+        self.contractions
+            .binary_search_by_key(&key, |&(k, _)| k)
+            .ok()
+            .map(|i| self.contractions[i].1)
     }
 
     /// True when `lower` is a prefix that keeps its hyphen attached ("non", "e").
@@ -228,6 +243,18 @@ impl TextRules {
     pub fn is_sentence_starter(&self, lower: &str) -> bool {
         self.sentence_starters.contains(lower)
     }
+}
+
+/// A word of 2 to 8 ASCII letters, lowercased and packed into a u64 (a cheap exact key).
+fn pack_word(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() < 2 || b.len() > 8 || !b.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    Some(
+        b.iter()
+            .fold(0u64, |k, c| (k << 8) | u64::from(c.to_ascii_lowercase())),
+    )
 }
 
 /// "U.S", "e.g", "a.m.", "U.S.A": letters separated by single periods.
@@ -263,6 +290,8 @@ mod tests {
         assert_eq!(r.abbreviation("GEN"), Some(AbbreviationClass::Title));
         assert_eq!(r.abbreviation("border"), None);
         assert_eq!(r.contraction_cut("dont"), Some(2));
+        assert_eq!(r.contraction_cut("Cannot"), Some(3));
+        assert_eq!(r.contraction_cut("done"), None);
         assert!(r.is_hyphen_prefix("non"));
         assert!(!r.is_hyphen_prefix("led"));
         assert!(r.is_sentence_starter("the"));

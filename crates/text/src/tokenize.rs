@@ -9,7 +9,7 @@
 
 use dyad_core::{Span, Token};
 
-use crate::rules::TextRules;
+use crate::rules::{AbbreviationClass, TextRules};
 
 /// Cut `text` into tokens; spans are shifted by `base` (the text's offset in the document).
 pub fn tokenize(text: &str, base: usize, rules: &TextRules, out: &mut Vec<Token>) {
@@ -34,7 +34,12 @@ pub fn tokenize(text: &str, base: usize, rules: &TextRules, out: &mut Vec<Token>
             end = i + off + ch.len_utf8();
         }
         pieces.clear();
-        split_chunk(&text[start..end], rules, &mut pieces);
+        let chunk = &text[start..end];
+        if chunk.ends_with('.') && ends_sentence_after(&text[end..], rules) {
+            split_sentence_final_chunk(chunk, rules, &mut pieces);
+        } else {
+            split_chunk(chunk, rules, &mut pieces);
+        }
         for &(s, e) in &pieces {
             let abs_end = start + e;
             let space_after = abs_end >= bytes.len()
@@ -140,9 +145,13 @@ fn split_chunk(chunk: &str, rules: &TextRules, out: &mut Vec<(usize, usize)>) {
             break;
         }
         if matches!(c, '>' | '~') {
-            out.push((lo, lo + len));
-            lo += len;
-            continue;
+            let run = chunk[lo..hi].bytes().take_while(|&b| b == c as u8).count();
+            if lo + run < hi {
+                out.push((lo, lo + run));
+                lo += run;
+                continue;
+            }
+            break;
         }
         if is_opening(c) || (is_currency(c) && next.is_some_and(|n| n.is_ascii_digit())) {
             out.push((lo, lo + len));
@@ -245,6 +254,35 @@ fn split_symbols(chunk: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// Does the text after a chunk ending in "." start a new sentence (or is there none)?
+///
+/// Used for abbreviations that may end a sentence: as in EWT, "etc." and "p.m." at a sentence
+/// end give their period up to the sentence ("etc" "."), while "U.S. Army" keeps "U.S.".
+fn ends_sentence_after(rest: &str, rules: &TextRules) -> bool {
+    let rest = rest.trim_start();
+    let word: &str = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '\'' | '’'))
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return true;
+    }
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    capital && word.len() <= 12 && rules.is_sentence_starter(&word.to_lowercase())
+}
+
+/// Split a chunk that ends a sentence: a terminal abbreviation loses its final period.
+fn split_sentence_final_chunk(chunk: &str, rules: &TextRules, out: &mut Vec<(usize, usize)>) {
+    let word = &chunk[..chunk.len() - 1];
+    let bare = word.trim_start_matches(|c: char| is_opening(c));
+    if rules.abbreviation(bare) == Some(AbbreviationClass::Terminal) {
+        split_chunk(word, rules, out);
+        out.push((chunk.len() - 1, chunk.len()));
+    } else {
+        split_chunk(chunk, rules, out);
+    }
+}
+
 /// Does the period after `word` belong to it (abbreviation or initial)?
 fn keeps_period(word: &str, rules: &TextRules) -> bool {
     if word.contains("://") {
@@ -304,17 +342,10 @@ fn split_core(chunk: &str, lo: usize, hi: usize, rules: &TextRules, out: &mut Ve
         return;
     }
     // contractions without an apostrophe: "dont", "cannot", "gonna"
-    if core.len() <= 8 && core.len() >= 2 && core.bytes().all(|b| b.is_ascii_alphabetic()) {
-        let mut buf = [0u8; 8];
-        for (d, s) in buf.iter_mut().zip(core.bytes()) {
-            *d = s.to_ascii_lowercase();
-        }
-        let lower = std::str::from_utf8(&buf[..core.len()]).unwrap_or("");
-        if let Some(cut) = rules.contraction_cut(lower) {
-            out.push((lo, lo + cut));
-            out.push((lo + cut, hi));
-            return;
-        }
+    if let Some(cut) = rules.contraction_cut(core) {
+        out.push((lo, lo + cut));
+        out.push((lo + cut, hi));
+        return;
     }
     split_inner(chunk, lo, hi, rules, out);
 }
@@ -336,6 +367,9 @@ fn symbol_run_start(core: &str) -> Option<usize> {
 /// Where a clitic begins in `core`, if it ends in one.
 fn clitic_cut(core: &str) -> Option<usize> {
     let b = core.as_bytes();
+    if !b.iter().any(|&c| c == b'\'' || c == b'`' || c == 0xE2) {
+        return None; // no apostrophe of any kind
+    }
     let n = b.len();
     // find the apostrophe nearest to the end (ASCII ' or `, or U+2019)
     let (apos, apos_len) = if let Some(i) = core.rfind('\'') {
@@ -456,7 +490,7 @@ fn split_inner(
             i = j;
             continue;
         }
-        if b == b','
+        if (b == b',' || b == b':')
             && i > parts_start
             && i + 1 < bytes.len()
             && bytes[i - 1].is_ascii_alphabetic()
@@ -489,7 +523,8 @@ fn hyphen_splits(
     if digits(left) && digits(right) {
         // phone numbers and codes stay whole: 713-853-3989, 646-8420; ranges split: 1969-1970
         let groups = core.split('-').count();
-        let phone = groups >= 3 || (left.len() == 3 && right.len() == 4);
+        let phone =
+            groups >= 3 || (right.len() == 4 && (left.len() == 3 || left.len() == 5));
         return !phone;
     }
     if piece_start == 0 && left.chars().all(char::is_alphabetic) {
@@ -578,7 +613,12 @@ mod tests {
         assert_eq!(toks("at 9 a.m. today"), ["at", "9", "a.m.", "today"]);
         assert_eq!(toks("J. R. R. Tolkien"), ["J.", "R.", "R.", "Tolkien"]);
         assert_eq!(toks("the border."), ["the", "border", "."]);
-        assert_eq!(toks("in the U.S."), ["in", "the", "U.S."]);
+        // a sentence-final abbreviation gives its period to the sentence, as in EWT
+        assert_eq!(toks("in the U.S."), ["in", "the", "U.S", "."]);
+        assert_eq!(toks("at 5 p.m. The talks"), ["at", "5", "p.m", ".", "The", "talks"]);
+        assert_eq!(toks("pens, etc. But"), ["pens", ",", "etc", ".", "But"]);
+        assert_eq!(toks("the U.S. Army"), ["the", "U.S.", "Army"]);
+        assert_eq!(toks("Gen. The"), ["Gen.", "The"]);
     }
 
     #[test]
@@ -587,6 +627,8 @@ mod tests {
         assert_eq!(toks("Iran-backed"), ["Iran", "-", "backed"]);
         assert_eq!(toks("e-mail non-stop"), ["e-mail", "non-stop"]);
         assert_eq!(toks("713-853-3989"), ["713-853-3989"]);
+        assert_eq!(toks("CA 94720-1900"), ["CA", "94720-1900"]);
+        assert_eq!(toks("01-Feb-02"), ["01-Feb-02"]);
         assert_eq!(toks("1969-1970"), ["1969", "-", "1970"]);
         assert_eq!(toks("politics--the"), ["politics", "--", "the"]);
     }
@@ -626,6 +668,10 @@ mod tests {
         assert_eq!(toks("wait... what?!"), ["wait", "...", "what", "?!"]);
         assert_eq!(toks("dead...Long"), ["dead", "...", "Long"]);
         assert_eq!(toks("and/or"), ["and", "/", "or"]);
+        assert_eq!(toks("NOTE:If"), ["NOTE", ":", "If"]);
+        assert_eq!(toks(">> Turn"), [">>", "Turn"]);
+        assert_eq!(toks("pdf)(See"), ["pdf", ")", "(", "See"]);
+        assert_eq!(toks("News==---- ** :)"), ["News", "==----", "**", ":)"]);
         assert_eq!(toks("‘Talks’"), ["‘", "Talks", "’"]);
     }
 
