@@ -29,9 +29,11 @@ pub mod rules;
 pub mod split;
 pub mod tokenize;
 
-use dyad_core::{Body, BlockKind, RawDocument, Segment, SegmentKind, SegmentedDocument, Span};
+use dyad_core::{BlockKind, Body, RawDocument, Segment, SegmentKind, SegmentedDocument, Span};
 
-pub use ingest::{decode_lossy, detect_format, jsonl_documents, parse_date_prefix, InputFormat, JsonlProblem};
+pub use ingest::{
+    decode_lossy, detect_format, jsonl_documents, parse_date_prefix, InputFormat, JsonlProblem,
+};
 pub use rules::TextRules;
 
 /// Errors of the text stage: only its own data tables can be wrong.
@@ -64,7 +66,9 @@ pub enum Warning {
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Warning::HtmlFallback => write!(f, "no article found in the HTML; using the page's text"),
+            Warning::HtmlFallback => {
+                write!(f, "no article found in the HTML; using the page's text")
+            }
             Warning::NoSegments { dropped: 0 } => write!(f, "no text: the document is empty"),
             Warning::NoSegments { dropped } => {
                 write!(f, "no text: all {dropped} lines were boilerplate")
@@ -111,19 +115,30 @@ pub fn segment_document_with(raw: RawDocument, rules: &TextRules) -> Segmented {
             continue;
         }
         match block.kind {
-            BlockKind::Heading => segments.push(make_segment(segments.len(), SegmentKind::Heading, &tokens)),
+            BlockKind::Heading => {
+                segments.push(make_segment(segments.len(), SegmentKind::Heading, &tokens))
+            }
             BlockKind::Paragraph => {
                 for range in split::split_sentences(&tokens, &clean.text, rules) {
-                    segments.push(make_segment(segments.len(), SegmentKind::Sentence, &tokens[range]));
+                    segments.push(make_segment(
+                        segments.len(),
+                        SegmentKind::Sentence,
+                        &tokens[range],
+                    ));
                 }
             }
         }
     }
     if segments.is_empty() {
-        warnings.push(Warning::NoSegments { dropped: clean.dropped });
+        warnings.push(Warning::NoSegments {
+            dropped: clean.dropped,
+        });
     }
     Segmented {
-        doc: SegmentedDocument { doc: clean, segments },
+        doc: SegmentedDocument {
+            doc: clean,
+            segments,
+        },
         warnings,
     }
 }

@@ -523,8 +523,7 @@ fn hyphen_splits(
     if digits(left) && digits(right) {
         // phone numbers and codes stay whole: 713-853-3989, 646-8420; ranges split: 1969-1970
         let groups = core.split('-').count();
-        let phone =
-            groups >= 3 || (right.len() == 4 && (left.len() == 3 || left.len() == 5));
+        let phone = groups >= 3 || (right.len() == 4 && (left.len() == 3 || left.len() == 5));
         return !phone;
     }
     if piece_start == 0 && left.chars().all(char::is_alphabetic) {
@@ -615,7 +614,10 @@ mod tests {
         assert_eq!(toks("the border."), ["the", "border", "."]);
         // a sentence-final abbreviation gives its period to the sentence, as in EWT
         assert_eq!(toks("in the U.S."), ["in", "the", "U.S", "."]);
-        assert_eq!(toks("at 5 p.m. The talks"), ["at", "5", "p.m", ".", "The", "talks"]);
+        assert_eq!(
+            toks("at 5 p.m. The talks"),
+            ["at", "5", "p.m", ".", "The", "talks"]
+        );
         assert_eq!(toks("pens, etc. But"), ["pens", ",", "etc", ".", "But"]);
         assert_eq!(toks("the U.S. Army"), ["the", "U.S.", "Army"]);
         assert_eq!(toks("Gen. The"), ["Gen.", "The"]);
