@@ -7,7 +7,8 @@
 //!
 //! The pipeline's types, in order:
 //! [`RawDocument`] (what was read) → [`CleanDocument`] (text with boilerplate removed, split
-//! into [`Block`]s) → [`SegmentedDocument`] (sentences and headings, each with [`Token`]s).
+//! into [`Block`]s) → [`SegmentedDocument`] (sentences and headings, each with [`Token`]s) →
+//! [`ParsedSegment`]s (words with tags, lemmas and a dependency tree).
 
 use serde::Serialize;
 
@@ -165,6 +166,36 @@ impl SegmentedDocument {
     pub fn text_of(&self, span: Span) -> &str {
         span.slice(&self.doc.text).unwrap_or("")
     }
+}
+
+/// One word of a parsed sentence: its token, tags, lemma and place in the dependency tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedWord {
+    /// Where the word lies in the clean text.
+    pub span: Span,
+    /// Universal part-of-speech tag ("VERB", "NOUN").
+    pub upos: String,
+    /// Penn Treebank tag ("VBD", "NNS").
+    pub xpos: String,
+    /// Lemma ("strike" for "struck").
+    pub lemma: String,
+    /// Head word, 1-based; 0 for the root.
+    pub head: usize,
+    /// Universal Dependencies relation, with subtype ("nsubj:pass").
+    pub deprel: String,
+}
+
+/// A segment with its dependency parse: the input of the coder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedSegment {
+    /// 0-based index of the segment in the document.
+    pub index: usize,
+    /// Sentence or heading.
+    pub kind: SegmentKind,
+    /// Where the segment lies in the clean text.
+    pub span: Span,
+    /// The words, in order; word `i` has id `i + 1` in `head` numbering.
+    pub words: Vec<ParsedWord>,
 }
 
 #[cfg(test)]

@@ -18,6 +18,12 @@
 //! assert_eq!(table.root("0871"), Some("08"));
 //! ```
 
+pub mod actors;
 pub mod event_codes;
+pub mod rules;
+pub mod verbs;
 
+pub use actors::{ActorDictionary, ActorEntry, ActorKind, ActorMatch, MatchForm};
 pub use event_codes::{EventCode, EventCodeTable, LoadError, LoadErrorKind, QuadClass};
+pub use rules::CodingRules;
+pub use verbs::{VerbDictionary, VerbPattern};

@@ -1,0 +1,110 @@
+//! The event record of `../shared/spec/CONTRACT.md`, as serialised by `dyad code`.
+//!
+//! Field by field (JSON): `event_id` (stable hash of document, sentence, verb, actors, code
+//! and coder version), `doc_id`, `sentence_index`, `sentence`, `source` and `target`
+//! (`{"text", "code", "entry"}`: the surface mention, its CAMEO actor code and the actor
+//! dictionary entries that produced it), `cameo`, `root`, `quad_class`, `goldstein`, `plover`,
+//! `date` (`{"start", "end", "precision", "text"}`), `location` (null until places are
+//! resolved), `fatalities`, `verb` (`{"text", "rule"}`: the verb as written and the verb
+//! dictionary entry that coded it). This module holds data only.
+
+use serde::Serialize;
+
+/// An actor as coded: what the text said, the code it gave, and the entries that made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorRef {
+    /// The noun phrase as written.
+    pub text: Option<String>,
+    /// CAMEO actor code.
+    pub code: Option<String>,
+    /// Actor dictionary entries used, joined by "+", e.g. "country-IRQ+agent-government".
+    pub entry: Option<String>,
+}
+
+impl ActorRef {
+    /// No actor.
+    pub fn none() -> Self {
+        ActorRef {
+            text: None,
+            code: None,
+            entry: None,
+        }
+    }
+}
+
+/// When the event happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventDate {
+    /// First day (YYYY-MM-DD), null when no date is known.
+    pub start: Option<String>,
+    /// Last day.
+    pub end: Option<String>,
+    /// day, week, month, year, range, or document (no expression: the publication date).
+    pub precision: &'static str,
+    /// The date expression, when one was found.
+    pub text: Option<String>,
+}
+
+/// Where the event happened (filled by a later stage).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Location {
+    /// The place expression.
+    pub text: String,
+    /// The place's name.
+    pub name: String,
+    /// ISO 3166-1 alpha-3.
+    pub country: String,
+    /// First-level division, if known.
+    pub admin1: Option<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// city, admin1, country or region.
+    pub precision: &'static str,
+}
+
+/// The verb and the rule that coded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerbRef {
+    /// The verb (with its particle) as written.
+    pub text: String,
+    /// The verb dictionary entry ("190.attack.place"), with "+intent" when the action was
+    /// only intended or threatened.
+    pub rule: String,
+}
+
+/// One coded event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// Stable id.
+    pub event_id: String,
+    /// Document id.
+    pub doc_id: String,
+    /// 0-based index of the sentence in the clean document.
+    pub sentence_index: usize,
+    /// The sentence, as cleaned.
+    pub sentence: String,
+    /// Who acted.
+    pub source: ActorRef,
+    /// Who was acted upon.
+    pub target: ActorRef,
+    /// CAMEO event code.
+    pub cameo: String,
+    /// Two-digit root.
+    pub root: String,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// Goldstein value of the code.
+    pub goldstein: f32,
+    /// PLOVER event type.
+    pub plover: String,
+    /// When.
+    pub date: EventDate,
+    /// Where (null until resolved).
+    pub location: Option<Location>,
+    /// People reported killed in this event.
+    pub fatalities: Option<u32>,
+    /// The verb and its rule.
+    pub verb: VerbRef,
+}

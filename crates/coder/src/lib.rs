@@ -1,0 +1,569 @@
+//! dyad's event coder: from a dependency-parsed sentence to CAMEO/PLOVER events that explain
+//! themselves.
+//!
+//! For every verb of a sentence the coder finds its logical subject (the `by`-agent of a
+//! passive), its object and its prepositional phrases, picks the most specific pattern of the
+//! verb dictionary whose object constraint holds and whose target slot names an actor, and
+//! resolves the noun phrases to actor codes with the actor dictionary ("Iraqi officials" →
+//! IRQGOV, "a U.S. outpost" → USA, "Iran-backed militants" → REB). Negated and hypothetical
+//! actions give no event; intended and threatened ones give the CAMEO intent code of their
+//! root (03x, 13x). Coordinated actors give one event each, and coordinated subjects of a
+//! cooperative verb without a target act on each other ("Iraq and the U.S. resumed talks").
+//! Headings are never coded. The coder never fails and does no I/O: the same parse,
+//! dictionaries and version always give the same events.
+
+mod event;
+mod tree;
+
+use std::collections::BTreeSet;
+
+use dyad_core::{Date, ParsedSegment, SegmentKind, Span};
+use dyad_lexicon::actors::{ActorDictionary, ActorKind, ActorMatch};
+use dyad_lexicon::verbs::{TargetSlot, VerbDictionary, VerbPattern};
+use dyad_lexicon::{CodingRules, EventCodeTable};
+
+pub use event::{ActorRef, Event, EventDate, Location, VerbRef};
+use tree::Tree;
+
+/// The coder's version, part of every event id.
+pub const CODER_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What the coder needs to know about the document a segment comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentContext<'a> {
+    /// The document's id.
+    pub doc_id: &'a str,
+    /// Its publication date, if known.
+    pub date: Option<Date>,
+    /// Its clean text (the segments' spans point into it).
+    pub text: &'a str,
+}
+
+/// The event coder with its dictionaries.
+pub struct Coder<'d> {
+    actors: &'d ActorDictionary,
+    verbs: &'d VerbDictionary,
+    codes: &'d EventCodeTable,
+    rules: &'d CodingRules,
+}
+
+/// An actor resolved from a noun phrase.
+#[derive(Debug, Clone)]
+struct Resolved {
+    code: String,
+    span: Span,
+    entries: Vec<String>,
+}
+
+/// How an action is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Modality {
+    Asserted,
+    Intended,
+    Negated,
+    Hypothetical,
+}
+
+impl Coder<'static> {
+    /// A coder with the dictionaries shipped with dyad.
+    pub fn bundled() -> Self {
+        Coder {
+            actors: ActorDictionary::bundled(),
+            verbs: VerbDictionary::bundled(),
+            codes: EventCodeTable::bundled(),
+            rules: CodingRules::bundled(),
+        }
+    }
+}
+
+impl<'d> Coder<'d> {
+    /// A coder with the given dictionaries.
+    pub fn new(
+        actors: &'d ActorDictionary,
+        verbs: &'d VerbDictionary,
+        codes: &'d EventCodeTable,
+        rules: &'d CodingRules,
+    ) -> Self {
+        Coder {
+            actors,
+            verbs,
+            codes,
+            rules,
+        }
+    }
+
+    /// Code one parsed segment. Headings give nothing.
+    pub fn code_segment(&self, ctx: &DocumentContext<'_>, seg: &ParsedSegment) -> Vec<Event> {
+        if seg.kind == SegmentKind::Heading || seg.words.is_empty() {
+            return Vec::new();
+        }
+        let tree = Tree::new(&seg.words);
+        let forms: Vec<&str> = seg
+            .words
+            .iter()
+            .map(|w| w.span.slice(ctx.text).unwrap_or(""))
+            .collect();
+        let matches = self.actors.find(&forms, ctx.date);
+        let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
+        for (k, m) in matches.iter().enumerate() {
+            for slot in owner.iter_mut().take(m.end).skip(m.start) {
+                *slot = Some(k);
+            }
+        }
+        let sponsors = self.sponsor_tokens(&forms, &matches);
+        let scope = Scope {
+            tree: &tree,
+            forms: &forms,
+            matches: &matches,
+            owner: &owner,
+            sponsors: &sponsors,
+            ctx,
+        };
+        let mut events = Vec::new();
+        for v in 0..seg.words.len() {
+            if seg.words[v].upos == "VERB" {
+                self.code_verb(&scope, seg, v, &mut events);
+            }
+        }
+        events
+    }
+
+    /// Tokens of country matches used as sponsors ("Iran" in "Iran-backed").
+    fn sponsor_tokens(&self, forms: &[&str], matches: &[ActorMatch]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for m in matches {
+            let kind = self.actors.entry(m.entry).kind;
+            if kind == ActorKind::Country
+                && forms.get(m.end) == Some(&"-")
+                && forms
+                    .get(m.end + 1)
+                    .is_some_and(|w| CodingRules::has(&self.rules.sponsor_words, &w.to_lowercase()))
+            {
+                out.extend(m.start..m.end);
+            }
+        }
+        out
+    }
+
+    fn code_verb(&self, s: &Scope<'_>, seg: &ParsedSegment, v: usize, out: &mut Vec<Event>) {
+        let t = s.tree;
+        let lemma = t.lemma(v);
+        let mut patterns = self.verbs.patterns_for(&lemma).peekable();
+        if patterns.peek().is_none() {
+            return;
+        }
+        let particle = t.children_rel(v, "compound:prt").next();
+        let particle_lemma = particle.map(|p| t.lemma(p));
+        let passive = t.children_rel(v, "aux:pass").next().is_some()
+            || t.children_rel(v, "nsubj:pass").next().is_some();
+        let object = if passive {
+            t.children_rel(v, "nsubj:pass").next()
+        } else {
+            t.children_rel(v, "obj").next()
+        };
+        let object_lemma = object.map(|o| t.lemma(o));
+        if let Some(ol) = &object_lemma {
+            if self
+                .rules
+                .off_topic_classes
+                .iter()
+                .any(|c| self.verbs.in_class(c, ol))
+            {
+                return;
+            }
+        }
+        let object_actors = object.map(|o| self.phrase_actors(s, o)).unwrap_or_default();
+        let modality = self.modality(t, v);
+        if matches!(modality, Modality::Negated | Modality::Hypothetical) {
+            return;
+        }
+        let Some(subject) = self.subject(t, v, passive) else {
+            return;
+        };
+        let sources = self.phrase_actors(s, subject);
+        if sources.is_empty() {
+            return;
+        }
+        for p in patterns {
+            if p.particle.is_some() && p.particle != particle_lemma {
+                continue;
+            }
+            if !self.verbs.object_ok(
+                &p.object,
+                object_lemma.as_deref(),
+                !object_actors.is_empty(),
+            ) {
+                continue;
+            }
+            let targets = self.targets(s, v, object, &object_actors, p);
+            let reciprocal = !p.targets.is_empty()
+                && targets.is_empty()
+                && sources.len() >= 2
+                && CodingRules::has(&self.rules.reciprocal_roots, root_of(&p.code));
+            if !p.targets.is_empty() && targets.is_empty() && !reciprocal {
+                continue;
+            }
+            let code = if modality == Modality::Intended {
+                match self.rules.intent_code_by_root.get(root_of(&p.code)) {
+                    Some(c) => c.clone(),
+                    None => return,
+                }
+            } else {
+                p.code.clone()
+            };
+            let rule = if modality == Modality::Intended {
+                format!("{}+intent", p.id)
+            } else {
+                p.id.clone()
+            };
+            let verb_text = verb_text(s, v, particle);
+            let pairs: Vec<(&Resolved, Option<&Resolved>)> = if reciprocal {
+                let mut pairs = Vec::new();
+                for a in &sources {
+                    for b in &sources {
+                        if a.code != b.code {
+                            pairs.push((a, Some(b)));
+                        }
+                    }
+                }
+                pairs
+            } else if targets.is_empty() {
+                sources.iter().map(|a| (a, None)).collect()
+            } else {
+                let mut pairs = Vec::new();
+                for a in &sources {
+                    for b in &targets {
+                        if a.code != b.code {
+                            pairs.push((a, Some(b)));
+                        }
+                    }
+                }
+                pairs
+            };
+            for (src, tgt) in pairs {
+                if let Some(e) = self.event(s, seg, v, &code, &rule, &verb_text, src, tgt) {
+                    out.push(e);
+                }
+            }
+            return;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        s: &Scope<'_>,
+        seg: &ParsedSegment,
+        v: usize,
+        code: &str,
+        rule: &str,
+        verb_text: &str,
+        src: &Resolved,
+        tgt: Option<&Resolved>,
+    ) -> Option<Event> {
+        let info = self.codes.get(code)?;
+        let actor = |r: &Resolved| ActorRef {
+            text: r.span.slice(s.ctx.text).map(str::to_string),
+            code: Some(r.code.clone()),
+            entry: Some(r.entries.join("+")),
+        };
+        let target = tgt.map_or_else(ActorRef::none, actor);
+        let date = s.ctx.date.map(|d| d.to_string());
+        let id_input = format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            s.ctx.doc_id,
+            seg.index,
+            v,
+            src.code,
+            target.code.as_deref().unwrap_or(""),
+            code,
+            CODER_VERSION
+        );
+        Some(Event {
+            event_id: format!("{:016x}", fnv1a(id_input.as_bytes())),
+            doc_id: s.ctx.doc_id.to_string(),
+            sentence_index: seg.index,
+            sentence: seg.span.slice(s.ctx.text).unwrap_or("").to_string(),
+            source: actor(src),
+            target,
+            cameo: code.to_string(),
+            root: info.root().to_string(),
+            quad_class: info.quad_class().number(),
+            goldstein: info.goldstein(),
+            plover: info.plover_type().to_string(),
+            date: EventDate {
+                start: date.clone(),
+                end: date,
+                precision: "document",
+                text: None,
+            },
+            location: None,
+            fatalities: None,
+            verb: VerbRef {
+                text: verb_text.to_string(),
+                rule: rule.to_string(),
+            },
+        })
+    }
+
+    /// The logical subject of verb `v`, looking through conjoined and controlled verbs.
+    fn subject(&self, t: &Tree<'_>, v: usize, passive: bool) -> Option<usize> {
+        if passive {
+            return t.children_rel(v, "obl").find(|&c| {
+                t.words[c].deprel == "obl:agent" || t.case_of(c).as_deref() == Some("by")
+            });
+        }
+        if let Some(s) = t.children_rel(v, "nsubj").next() {
+            let rel_pronoun = matches!(t.lemma(s).as_str(), "that" | "which" | "who");
+            if rel_pronoun && t.rel(v) == "acl" {
+                return t.head(v);
+            }
+            return Some(s);
+        }
+        let mut cur = v;
+        for _ in 0..4 {
+            let head = t.head(cur)?;
+            match t.rel(cur) {
+                "conj" | "xcomp" => {
+                    if let Some(s) = t.children_rel(head, "nsubj").next() {
+                        return Some(s);
+                    }
+                    cur = head;
+                }
+                "acl" => return Some(head),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Is the action of `v` asserted, negated, hypothetical or only intended?
+    fn modality(&self, t: &Tree<'_>, v: usize) -> Modality {
+        let r = self.rules;
+        let mut intended = false;
+        let mut cur = v;
+        for depth in 0..4 {
+            for c in t.children(cur).iter().copied() {
+                let lemma = t.lemma(c);
+                let rel = t.rel(c);
+                if (rel == "advmod" || rel == "neg") && CodingRules::has(&r.negators, &lemma) {
+                    return Modality::Negated;
+                }
+                if rel == "aux" && CodingRules::has(&r.hypothetical_auxiliaries, &lemma) {
+                    return Modality::Hypothetical;
+                }
+                if rel == "mark" && CodingRules::has(&r.hypothetical_markers, &lemma) {
+                    return Modality::Hypothetical;
+                }
+                if rel == "aux" && CodingRules::has(&r.future_auxiliaries, &lemma) {
+                    intended = true;
+                }
+            }
+            if depth == 0 {
+                if let Some(o) = t.children_rel(v, "obj").next() {
+                    if t.children_rel(o, "det").any(|d| t.lemma(d) == "no") {
+                        return Modality::Negated;
+                    }
+                }
+            }
+            let rel = t.rel(cur);
+            let Some(head) = t.head(cur) else {
+                break;
+            };
+            if rel == "xcomp" {
+                let hl = t.lemma(head);
+                if CodingRules::has(&r.negating_governors, &hl) {
+                    return Modality::Negated;
+                }
+                if CodingRules::has(&r.intent_governors, &hl) {
+                    intended = true;
+                } else if !CodingRules::has(&r.aspect_governors, &hl) {
+                    // "wanted to", "asked X to": not an event of its own
+                    intended = true;
+                }
+                cur = head;
+                continue;
+            }
+            if rel == "conj" {
+                cur = head;
+                continue;
+            }
+            if rel == "advcl" {
+                // the clause's own marker decides ("if"), checked at the next level
+                let hyp = t
+                    .children_rel(cur, "mark")
+                    .any(|m| CodingRules::has(&r.hypothetical_markers, &t.lemma(m)));
+                if hyp {
+                    return Modality::Hypothetical;
+                }
+            }
+            break;
+        }
+        if intended {
+            Modality::Intended
+        } else {
+            Modality::Asserted
+        }
+    }
+
+    /// The actors an event's target slots name, in slot order (the first slot found wins).
+    fn targets(
+        &self,
+        s: &Scope<'_>,
+        v: usize,
+        object: Option<usize>,
+        object_actors: &[Resolved],
+        p: &VerbPattern,
+    ) -> Vec<Resolved> {
+        let t = s.tree;
+        for slot in &p.targets {
+            match slot {
+                TargetSlot::Object => {
+                    if !object_actors.is_empty() {
+                        return object_actors.to_vec();
+                    }
+                }
+                TargetSlot::Prep(prep) => {
+                    // a phrase on the verb ("attacked X with Y") or on its object ("an attack on X")
+                    let mut holders = vec![v];
+                    holders.extend(object);
+                    for h in holders {
+                        let kids: Vec<usize> = t
+                            .children(h)
+                            .iter()
+                            .copied()
+                            .filter(|&c| matches!(t.rel(c), "obl" | "nmod" | "advcl"))
+                            .collect();
+                        for c in kids {
+                            if t.case_of(c).as_deref() == Some(prep.as_str()) {
+                                let found = self.phrase_actors(s, c);
+                                if !found.is_empty() {
+                                    return found;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Actors of the noun phrase headed by `head` and its conjuncts.
+    fn phrase_actors(&self, s: &Scope<'_>, head: usize) -> Vec<Resolved> {
+        let mut out: Vec<Resolved> = Vec::new();
+        for h in s.tree.with_conjuncts(head) {
+            if let Some(r) = self.resolve(s, h) {
+                if !out.iter().any(|o| o.code == r.code) {
+                    out.push(r);
+                }
+            }
+        }
+        out
+    }
+
+    /// Resolve one noun phrase to an actor code.
+    fn resolve(&self, s: &Scope<'_>, h: usize) -> Option<Resolved> {
+        let t = s.tree;
+        let words = t.phrase(h);
+        let mut in_phrase: BTreeSet<usize> = BTreeSet::new();
+        for &w in &words {
+            if let Some(k) = s.owner[w] {
+                if !s.sponsors.contains(&w) {
+                    in_phrase.insert(k);
+                }
+            }
+        }
+        if in_phrase.is_empty() {
+            return None;
+        }
+        let head_match = s.owner[h].filter(|k| in_phrase.contains(k));
+        let date = s.ctx.date;
+        let mut entries = Vec::new();
+        let mut country: Option<String> = None;
+        let mut named: Option<(String, usize)> = None;
+        for &k in &in_phrase {
+            let e = self.actors.entry(s.matches[k].entry);
+            match e.kind {
+                ActorKind::Country if country.is_none() && Some(k) != head_match => {
+                    country = Some(e.code.clone());
+                    entries.push(e.id.clone());
+                }
+                ActorKind::Group
+                | ActorKind::International
+                | ActorKind::Person
+                | ActorKind::Seat
+                    if named.is_none() && Some(k) != head_match =>
+                {
+                    if let Some(c) = e.code_on(date) {
+                        named = Some((c.to_string(), k));
+                        entries.push(e.id.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let code = match head_match.map(|k| (k, self.actors.entry(s.matches[k].entry))) {
+            Some((_, e)) => {
+                entries.push(e.id.clone());
+                match e.kind {
+                    ActorKind::Agent => match (&named, &country) {
+                        (Some((c, _)), _) => c.clone(),
+                        (None, Some(c)) => format!("{c}{}", e.code),
+                        (None, None) => e.code.clone(),
+                    },
+                    ActorKind::Person => e.code_on(date)?.to_string(),
+                    _ => e.code.clone(),
+                }
+            }
+            None => match (&named, &country) {
+                (Some((c, _)), _) => c.clone(),
+                (None, Some(c)) => c.clone(),
+                (None, None) => return None,
+            },
+        };
+        let first = words
+            .iter()
+            .copied()
+            .find(|&w| t.rel(w) != "case" && t.rel(w) != "punct")?;
+        let last = *words.iter().rev().find(|&&w| t.rel(w) != "punct")?;
+        let span = Span::new(t.words[first].span.start, t.words[last.max(first)].span.end);
+        entries.dedup();
+        Some(Resolved {
+            code,
+            span,
+            entries,
+        })
+    }
+}
+
+/// The sentence-level facts every verb of a sentence shares.
+struct Scope<'a> {
+    tree: &'a Tree<'a>,
+    forms: &'a [&'a str],
+    matches: &'a [ActorMatch],
+    owner: &'a [Option<usize>],
+    sponsors: &'a [usize],
+    ctx: &'a DocumentContext<'a>,
+}
+
+fn verb_text(s: &Scope<'_>, v: usize, particle: Option<usize>) -> String {
+    match particle {
+        Some(p) => format!("{} {}", s.forms[v], s.forms[p]),
+        None => s.forms[v].to_string(),
+    }
+}
+
+fn root_of(code: &str) -> &str {
+    code.get(..2).unwrap_or(code)
+}
+
+/// 64-bit FNV-1a: a small, stable hash for event ids.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

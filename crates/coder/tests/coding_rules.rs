@@ -1,0 +1,210 @@
+//! The coder's rules on hand-made parses (independent of the parser model): subject and
+//! object, passive, prepositional targets, coordination, reciprocity, sponsors, negation,
+//! hypotheticals, intentions, reported speech, headings and off-topic objects.
+
+use dyad_coder::{Coder, DocumentContext, Event};
+use dyad_core::{Date, ParsedSegment, ParsedWord, SegmentKind, Span};
+use dyad_lexicon::verbs::VerbDictionary;
+use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
+
+const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
+190.attack\t190\tattack\t!@proposal\tobj\tx\tA>B
+111.attack.proposal\t111\tattack\t@proposal\tobj\tx\tA>B
+195.strike\t195\tstrike\t!@deal\tobj|prep:on\tx\tA>B
+057.strike.deal\t057\tstrike\t@deal\tprep:with\tx\tA>B
+043.resume.talks\t043\tresume\t@talks\tprep:with\tx\tA>B
+112.condemn\t112\tcondemn\t-\tobj\tx\tA>B
+0871.announce.ceasefire\t0871\tannounce\t=ceasefire|truce\t-\tx\tA>-
+010.say\t010\tsay\t-\tprep:to\tx\tA>B
+036.meet\t040\tmeet\t-\tobj|prep:with\tx\tA>B
+";
+
+fn coder() -> Coder<'static> {
+    let verbs: &'static VerbDictionary = Box::leak(Box::new(
+        VerbDictionary::parse(
+            &[("test", PATTERNS)],
+            dyad_lexicon::verbs::BUNDLED_CLASSES,
+            EventCodeTable::bundled(),
+        )
+        .expect("test patterns parse"),
+    ));
+    Coder::new(
+        ActorDictionary::bundled(),
+        verbs,
+        EventCodeTable::bundled(),
+        CodingRules::bundled(),
+    )
+}
+
+/// A sentence from "form/UPOS/lemma/head/deprel" words separated by spaces.
+fn parse(spec: &str) -> (String, ParsedSegment) {
+    let mut text = String::new();
+    let mut words = Vec::new();
+    for w in spec.split_whitespace() {
+        let f: Vec<&str> = w.split('/').collect();
+        assert_eq!(f.len(), 5, "{w}");
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(f[0]);
+        words.push(ParsedWord {
+            span: Span::new(start, text.len()),
+            upos: f[1].to_string(),
+            xpos: "_".to_string(),
+            lemma: f[2].to_string(),
+            head: f[3].parse().expect("head"),
+            deprel: f[4].to_string(),
+        });
+    }
+    let seg = ParsedSegment {
+        index: 0,
+        kind: SegmentKind::Sentence,
+        span: Span::new(0, text.len()),
+        words,
+    };
+    (text, seg)
+}
+
+fn code(spec: &str) -> Vec<Event> {
+    let (text, seg) = parse(spec);
+    let ctx = DocumentContext {
+        doc_id: "t",
+        date: "2024-02-11".parse::<Date>().ok(),
+        text: &text,
+    };
+    coder().code_segment(&ctx, &seg)
+}
+
+fn triples(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}>{}:{}",
+                e.source.code.as_deref().unwrap_or("-"),
+                e.target.code.as_deref().unwrap_or("-"),
+                e.cameo
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn sponsor_compound_and_target_country() {
+    // Iran-backed militants struck a U.S. outpost in Jordan .
+    let ev = code("Iran/PROPN/Iran/3/compound -/PUNCT/-/3/punct backed/VERB/back/4/amod militants/NOUN/militant/5/nsubj struck/VERB/strike/0/root a/DET/a/8/det U.S./PROPN/U.S./8/compound outpost/NOUN/outpost/5/obj in/ADP/in/10/case Jordan/PROPN/Jordan/8/nmod ./PUNCT/./5/punct");
+    assert_eq!(triples(&ev), ["REB>USA:195"]);
+    let e = &ev[0];
+    assert_eq!(e.verb.rule, "195.strike");
+    assert_eq!(e.root, "19");
+    assert_eq!(e.quad_class, 4);
+    assert_eq!(e.target.text.as_deref(), Some("a U.S. outpost"));
+    assert_eq!(e.source.entry.as_deref(), Some("agent-rebels"));
+    assert_eq!(e.date.precision, "document");
+}
+
+#[test]
+fn object_class_separates_meanings() {
+    // Iraq struck a deal with Turkey .
+    let ev = code("Iraq/PROPN/Iraq/2/nsubj struck/VERB/strike/0/root a/DET/a/4/det deal/NOUN/deal/2/obj with/ADP/with/6/case Turkey/PROPN/Turkey/2/obl ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRQ>TUR:057"]);
+    // France attacked the German proposal .
+    let ev = code("France/PROPN/France/2/nsubj attacked/VERB/attack/0/root the/DET/the/5/det German/ADJ/German/5/amod proposal/NOUN/proposal/2/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["FRA>DEU:111"]);
+}
+
+#[test]
+fn agents_take_the_country_of_their_modifiers() {
+    // The Iraqi government condemned the U.S. strikes .
+    let ev = code("The/DET/the/3/det Iraqi/ADJ/Iraqi/3/amod government/NOUN/government/4/nsubj condemned/VERB/condemn/0/root the/DET/the/7/det U.S./PROPN/U.S./7/compound strikes/NOUN/strike/4/obj ./PUNCT/./4/punct");
+    assert_eq!(triples(&ev), ["IRQGOV>USA:112"]);
+    assert_eq!(
+        ev[0].source.entry.as_deref(),
+        Some("country-IRQ+agent-government")
+    );
+}
+
+#[test]
+fn passive_by_agent_is_the_source() {
+    // The base was attacked by Syrian rebels .
+    let ev = code("The/DET/the/2/det base/NOUN/base/4/nsubj:pass was/AUX/be/4/aux:pass attacked/VERB/attack/0/root by/ADP/by/7/case Syrian/ADJ/Syrian/7/amod rebels/NOUN/rebel/4/obl:agent ./PUNCT/./4/punct");
+    assert!(
+        triples(&ev).is_empty(),
+        "a base of no country is no target: {:?}",
+        triples(&ev)
+    );
+    // Turkish troops were attacked by Syrian rebels .
+    let ev = code("Turkish/ADJ/Turkish/2/amod troops/NOUN/troop/4/nsubj:pass were/AUX/be/4/aux:pass attacked/VERB/attack/0/root by/ADP/by/7/case Syrian/ADJ/Syrian/7/amod rebels/NOUN/rebel/4/obl:agent ./PUNCT/./4/punct");
+    assert_eq!(triples(&ev), ["SYRREB>TURMIL:190"]);
+}
+
+#[test]
+fn coordinated_subjects_act_on_each_other() {
+    // Iraq and the U.S. resumed talks Sunday .
+    let ev = code("Iraq/PROPN/Iraq/5/nsubj and/CCONJ/and/4/cc the/DET/the/4/det U.S./PROPN/U.S./1/conj resumed/VERB/resume/0/root talks/NOUN/talks/5/obj Sunday/PROPN/Sunday/5/obl:tmod ./PUNCT/./5/punct");
+    assert_eq!(triples(&ev), ["IRQ>USA:043", "USA>IRQ:043"]);
+    // Iraq and Syria attacked Turkish troops : one event per source
+    let ev = code("Iraq/PROPN/Iraq/4/nsubj and/CCONJ/and/3/cc Syria/PROPN/Syria/1/conj attacked/VERB/attack/0/root Turkish/ADJ/Turkish/6/amod troops/NOUN/troop/4/obj ./PUNCT/./4/punct");
+    assert_eq!(triples(&ev), ["IRQ>TURMIL:190", "SYR>TURMIL:190"]);
+}
+
+#[test]
+fn negation_and_hypotheticals_give_nothing() {
+    // Iran did not attack Israel .
+    let ev = code("Iran/PROPN/Iran/4/nsubj did/AUX/do/4/aux not/PART/not/4/advmod attack/VERB/attack/0/root Israel/PROPN/Israel/4/obj ./PUNCT/./4/punct");
+    assert!(ev.is_empty());
+    // Iran would attack Israel .
+    let ev = code("Iran/PROPN/Iran/3/nsubj would/AUX/would/3/aux attack/VERB/attack/0/root Israel/PROPN/Israel/3/obj ./PUNCT/./3/punct");
+    assert!(ev.is_empty());
+    // If Iran attacks Israel , ...
+    let ev = code("If/SCONJ/if/3/mark Iran/PROPN/Iran/3/nsubj attacks/VERB/attack/7/advcl Israel/PROPN/Israel/3/obj ,/PUNCT/,/7/punct Russia/PROPN/Russia/7/nsubj warned/VERB/warn/0/root ./PUNCT/./7/punct");
+    assert!(ev.is_empty());
+}
+
+#[test]
+fn future_and_intent_give_intent_codes() {
+    // Iran will attack Israel .
+    let ev = code("Iran/PROPN/Iran/3/nsubj will/AUX/will/3/aux attack/VERB/attack/0/root Israel/PROPN/Israel/3/obj ./PUNCT/./3/punct");
+    assert_eq!(triples(&ev), ["IRN>ISR:138"]);
+    assert_eq!(ev[0].verb.rule, "190.attack+intent");
+    // Russia plans to meet Ukraine .
+    let ev = code("Russia/PROPN/Russia/2/nsubj plans/VERB/plan/0/root to/PART/to/4/mark meet/VERB/meet/2/xcomp Ukraine/PROPN/Ukraine/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["RUS>UKR:036"]);
+}
+
+#[test]
+fn reported_speech_codes_the_reported_action() {
+    // Iraq said Iran attacked Kuwait .
+    let ev = code("Iraq/PROPN/Iraq/2/nsubj said/VERB/say/0/root Iran/PROPN/Iran/4/nsubj attacked/VERB/attack/2/ccomp Kuwait/PROPN/Kuwait/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRN>KWT:190"]);
+}
+
+#[test]
+fn targetless_patterns_and_off_topic_objects() {
+    // Kataib Hezbollah announced a ceasefire .
+    let ev = code("Kataib/PROPN/Kataib/2/compound Hezbollah/PROPN/Hezbollah/3/nsubj announced/VERB/announce/0/root a/DET/a/5/det ceasefire/NOUN/ceasefire/3/obj ./PUNCT/./3/punct");
+    assert_eq!(triples(&ev), ["IRQREB>-:0871"]);
+    // Brazil attacked the goal : a sports object is never coded
+    let ev = code("Brazil/PROPN/Brazil/2/nsubj attacked/VERB/attack/0/root the/DET/the/4/det goal/NOUN/goal/2/obj ./PUNCT/./2/punct");
+    assert!(ev.is_empty());
+}
+
+#[test]
+fn headings_are_never_coded_and_ids_are_stable() {
+    let (text, mut seg) =
+        parse("Iraq/PROPN/Iraq/2/nsubj condemned/VERB/condemn/0/root Iran/PROPN/Iran/2/obj");
+    let ctx = DocumentContext {
+        doc_id: "t",
+        date: None,
+        text: &text,
+    };
+    let a = coder().code_segment(&ctx, &seg);
+    let b = coder().code_segment(&ctx, &seg);
+    assert_eq!(a.len(), 1);
+    assert_eq!(a, b);
+    assert_eq!(a[0].event_id.len(), 16);
+    assert_eq!(a[0].date.start, None);
+    seg.kind = SegmentKind::Heading;
+    assert!(coder().code_segment(&ctx, &seg).is_empty());
+}

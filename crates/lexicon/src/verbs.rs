@@ -1,0 +1,351 @@
+//! The verb dictionary: which verb, with which object, codes which CAMEO event, and where
+//! the target comes from.
+//!
+//! Patterns live in `data/verbs/RR.tsv`, one file per CAMEO root, seven columns: `id`,
+//! `code`, `verb` (lemma, optionally with a phrasal particle: "carry out"), `object` (`-`,
+//! `none`, `actor`, `@class`, `!@class`, `=lemma|lemma`), `target` (`obj`, `prep:WORD`,
+//! alternatives joined by `|`, or `-`), `example` and `expect` (the event the example must
+//! give, `SOURCE>TARGET`). Object classes are in `data/verbs/noun_classes.toml`. This module
+//! only reads and indexes patterns; matching a pattern against a parse is the coder's job,
+//! through [`VerbPattern::object_ok`]. No I/O.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::event_codes::EventCodeTable;
+
+/// A constraint on the verb's direct object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ObjectRule {
+    /// Anything, or no object.
+    Any,
+    /// The verb must have no direct object.
+    NoObject,
+    /// The object must name an actor.
+    Actor,
+    /// The object's head lemma must be in the class.
+    InClass(String),
+    /// The object's head lemma must not be in the class (an absent object passes).
+    NotInClass(String),
+    /// The object's head lemma must be one of these.
+    Lemmas(Vec<String>),
+}
+
+/// Where an event's target comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetSlot {
+    /// The direct object.
+    Object,
+    /// The object of a prepositional phrase on the verb headed by this preposition.
+    Prep(String),
+}
+
+/// One verb pattern.
+#[derive(Debug, Clone)]
+pub struct VerbPattern {
+    /// Unique id, cited by events as `verb.rule`.
+    pub id: String,
+    /// CAMEO event code.
+    pub code: String,
+    /// Verb lemma.
+    pub lemma: String,
+    /// Phrasal particle ("out" in "carry out"), if any.
+    pub particle: Option<String>,
+    /// Object constraint.
+    pub object: ObjectRule,
+    /// Target slots in order of preference; empty when the event has no target.
+    pub targets: Vec<TargetSlot>,
+    /// The example sentence.
+    pub example: String,
+    /// The expected `SOURCE>TARGET` of the example.
+    pub expect: String,
+    /// The file and line of the pattern, for messages.
+    pub origin: String,
+}
+
+impl VerbPattern {
+    /// How specific the pattern is (more specific patterns win): particle, object, targets.
+    pub fn specificity(&self) -> u32 {
+        let obj = match &self.object {
+            ObjectRule::Any => 0,
+            ObjectRule::NotInClass(_) => 1,
+            ObjectRule::NoObject | ObjectRule::Actor => 2,
+            ObjectRule::InClass(_) => 3,
+            ObjectRule::Lemmas(_) => 4,
+        };
+        u32::from(self.particle.is_some()) * 8 + obj * 2 + u32::from(!self.targets.is_empty())
+    }
+}
+
+/// Problems in the verb files, with file and line.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}, line {line}: {message}")]
+pub struct VerbError {
+    /// The file.
+    pub file: String,
+    /// 1-based line (0 when unknown).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The verb dictionary, indexed by lemma.
+#[derive(Debug, Default)]
+pub struct VerbDictionary {
+    patterns: Vec<VerbPattern>,
+    by_lemma: HashMap<String, Vec<usize>>,
+    classes: HashMap<String, Vec<String>>,
+}
+
+macro_rules! verb_files {
+    ($($rr:literal),*) => {
+        /// The bundled pattern files: (name, text).
+        pub const BUNDLED_FILES: &[(&str, &str)] = &[
+            $(($rr, include_str!(concat!("../data/verbs/", $rr, ".tsv")))),*
+        ];
+    };
+}
+verb_files!(
+    "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16",
+    "17", "18", "19", "20"
+);
+
+/// The bundled noun classes.
+pub const BUNDLED_CLASSES: &str = include_str!("../data/verbs/noun_classes.toml");
+
+impl VerbDictionary {
+    /// The dictionary shipped with dyad, built once.
+    pub fn bundled() -> &'static VerbDictionary {
+        static DICT: OnceLock<VerbDictionary> = OnceLock::new();
+        DICT.get_or_init(|| {
+            VerbDictionary::parse(BUNDLED_FILES, BUNDLED_CLASSES, EventCodeTable::bundled())
+                .expect("the bundled verb files are checked by the crate's tests")
+        })
+    }
+
+    /// Parse pattern files (name, text) and the noun classes, checking codes against `codes`.
+    pub fn parse(
+        files: &[(&str, &str)],
+        classes: &str,
+        codes: &EventCodeTable,
+    ) -> Result<Self, VerbError> {
+        let classes: HashMap<String, Vec<String>> =
+            toml::from_str(classes).map_err(|e| VerbError {
+                file: "noun_classes.toml".into(),
+                line: e.span().map_or(0, |s| {
+                    classes[..s.start.min(classes.len())].matches('\n').count() + 1
+                }),
+                message: e.message().to_string(),
+            })?;
+        let mut dict = VerbDictionary {
+            classes,
+            ..Default::default()
+        };
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for (name, text) in files {
+            let file = format!("{name}.tsv");
+            let mut header = false;
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim_end_matches('\r');
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let err = |message: String| VerbError {
+                    file: file.clone(),
+                    line: n + 1,
+                    message,
+                };
+                if !header {
+                    header = true;
+                    if line.starts_with("id\t") {
+                        continue;
+                    }
+                }
+                let cols: Vec<&str> = line.split('\t').collect();
+                if cols.len() != 7 {
+                    return Err(err(format!(
+                        "expected 7 tab-separated columns, found {}",
+                        cols.len()
+                    )));
+                }
+                let [id, code, verb, object, target, example, expect] = [
+                    cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6],
+                ]
+                .map(str::trim);
+                if codes.get(code).is_none() {
+                    return Err(err(format!("{code:?} is not a CAMEO event code")));
+                }
+                if let Some(prev) = seen.insert(id.to_string(), format!("{file}:{}", n + 1)) {
+                    return Err(err(format!("duplicate id {id:?} (first at {prev})")));
+                }
+                let mut words = verb.split_whitespace();
+                let Some(lemma) = words.next() else {
+                    return Err(err("empty verb".into()));
+                };
+                let particle = words.next().map(str::to_lowercase);
+                if words.next().is_some() {
+                    return Err(err(format!(
+                        "verb {verb:?}: a lemma and at most one particle"
+                    )));
+                }
+                let object = dict.object_rule(object).map_err(err)?;
+                let targets = parse_targets(target).map_err(err)?;
+                let idx = dict.patterns.len();
+                dict.patterns.push(VerbPattern {
+                    id: id.to_string(),
+                    code: code.to_string(),
+                    lemma: lemma.to_lowercase(),
+                    particle,
+                    object,
+                    targets,
+                    example: example.to_string(),
+                    expect: expect.to_string(),
+                    origin: format!("{file}:{}", n + 1),
+                });
+                dict.by_lemma
+                    .entry(lemma.to_lowercase())
+                    .or_default()
+                    .push(idx);
+            }
+        }
+        for list in dict.by_lemma.values_mut() {
+            let pats = &dict.patterns;
+            list.sort_by_key(|&i| std::cmp::Reverse(pats[i].specificity()));
+        }
+        Ok(dict)
+    }
+
+    fn object_rule(&self, s: &str) -> Result<ObjectRule, String> {
+        let class = |name: &str| -> Result<String, String> {
+            if self.classes.contains_key(name) {
+                Ok(name.to_string())
+            } else {
+                Err(format!("unknown noun class @{name}"))
+            }
+        };
+        Ok(match s {
+            "-" => ObjectRule::Any,
+            "none" => ObjectRule::NoObject,
+            "actor" => ObjectRule::Actor,
+            _ if s.starts_with("!@") => ObjectRule::NotInClass(class(&s[2..])?),
+            _ if s.starts_with('@') => ObjectRule::InClass(class(&s[1..])?),
+            _ if s.starts_with('=') && s.len() > 1 => {
+                ObjectRule::Lemmas(s[1..].split('|').map(str::to_lowercase).collect())
+            }
+            _ => {
+                return Err(format!(
+                    "object {s:?}: use -, none, actor, @class, !@class or =lemma|lemma"
+                ))
+            }
+        })
+    }
+
+    /// Patterns for a verb lemma, most specific first.
+    pub fn patterns_for(&self, lemma: &str) -> impl Iterator<Item = &VerbPattern> {
+        self.by_lemma
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.patterns[i])
+    }
+
+    /// All patterns, in file order.
+    pub fn patterns(&self) -> &[VerbPattern] {
+        &self.patterns
+    }
+
+    /// Is `lemma` in the noun class?
+    pub fn in_class(&self, class: &str, lemma: &str) -> bool {
+        self.classes
+            .get(class)
+            .is_some_and(|c| c.iter().any(|w| w == lemma))
+    }
+
+    /// Does the object constraint hold for an object with this head lemma (None: no object)
+    /// that does or does not name an actor?
+    pub fn object_ok(
+        &self,
+        rule: &ObjectRule,
+        object: Option<&str>,
+        object_is_actor: bool,
+    ) -> bool {
+        match (rule, object) {
+            (ObjectRule::Any, _) => true,
+            (ObjectRule::NoObject, o) => o.is_none(),
+            (ObjectRule::Actor, o) => o.is_some() && object_is_actor,
+            (ObjectRule::InClass(c), Some(l)) => self.in_class(c, l),
+            (ObjectRule::NotInClass(c), Some(l)) => !self.in_class(c, l),
+            (ObjectRule::NotInClass(_), None) => true,
+            (ObjectRule::Lemmas(ls), Some(l)) => ls.iter().any(|x| x == l),
+            (ObjectRule::InClass(_) | ObjectRule::Lemmas(_), None) => false,
+        }
+    }
+}
+
+fn parse_targets(s: &str) -> Result<Vec<TargetSlot>, String> {
+    if s == "-" {
+        return Ok(Vec::new());
+    }
+    s.split('|')
+        .map(|t| match t {
+            "obj" => Ok(TargetSlot::Object),
+            _ if t.starts_with("prep:") && t.len() > 5 => {
+                Ok(TargetSlot::Prep(t[5..].to_lowercase()))
+            }
+            _ => Err(format!("target {t:?}: use obj, prep:WORD or -")),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CLASSES: &str = "deal = [\"deal\", \"agreement\"]\nattack = [\"attack\"]\n";
+
+    fn parse(rows: &str) -> Result<VerbDictionary, VerbError> {
+        let text = format!("# test\nid\tcode\tverb\tobject\ttarget\texample\texpect\n{rows}");
+        VerbDictionary::parse(&[("19", &text)], CLASSES, EventCodeTable::bundled())
+    }
+
+    #[test]
+    fn patterns_parse_and_sort_by_specificity() {
+        let d = parse("190.attack\t190\tattack\tactor\tobj\tX attacked Y.\tA>B\n057.strike.deal\t057\tstrike\t@deal\tprep:with\tX struck a deal with Y.\tA>B\n190.strike\t190\tstrike\t!@deal\tobj\tX struck Y.\tA>B\n043.carry.out\t043\tcarry out\t-\t-\tX carried out talks.\tA>-\n")
+            .expect("valid");
+        let strike: Vec<&str> = d.patterns_for("strike").map(|p| p.id.as_str()).collect();
+        assert_eq!(strike, ["057.strike.deal", "190.strike"]);
+        let p = d.patterns_for("carry").next().expect("carry out");
+        assert_eq!(p.particle.as_deref(), Some("out"));
+        assert!(p.targets.is_empty());
+        assert!(d.object_ok(
+            &ObjectRule::InClass("deal".into()),
+            Some("agreement"),
+            false
+        ));
+        assert!(!d.object_ok(&ObjectRule::NotInClass("deal".into()), Some("deal"), false));
+        assert!(d.object_ok(&ObjectRule::NotInClass("deal".into()), None, false));
+        assert!(!d.object_ok(&ObjectRule::Actor, Some("base"), false));
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        for (row, needle) in [
+            ("a\t999\tattack\t-\tobj\tx\tA>B\n", "not a CAMEO event code"),
+            ("a\t190\tattack\t@nope\tobj\tx\tA>B\n", "unknown noun class"),
+            ("a\t190\tattack\t-\tsomewhere\tx\tA>B\n", "target"),
+            ("a\t190\tattack\t-\tobj\tx\n", "7 tab-separated"),
+            (
+                "a\t190\tattack\t-\tobj\tx\tA>B\na\t190\thit\t-\tobj\tx\tA>B\n",
+                "duplicate id",
+            ),
+        ] {
+            let e = parse(row).expect_err(row);
+            assert!(
+                e.to_string().starts_with("19.tsv, line 3")
+                    || e.to_string().starts_with("19.tsv, line 4"),
+                "{e}"
+            );
+            assert!(e.to_string().contains(needle), "{e}");
+        }
+    }
+}
