@@ -18,8 +18,8 @@ mod tree;
 use std::collections::BTreeSet;
 
 use dyad_core::{Date, ParsedSegment, SegmentKind, Span};
-use dyad_lexicon::actors::{ActorDictionary, ActorKind, ActorMatch};
-use dyad_lexicon::verbs::{TargetSlot, VerbDictionary, VerbPattern};
+use dyad_lexicon::actors::{ActorDictionary, ActorKind, ActorMatch, MatchForm};
+use dyad_lexicon::verbs::{ObjectRule, TargetSlot, VerbDictionary, VerbPattern};
 use dyad_lexicon::{CodingRules, EventCodeTable};
 
 pub use event::{ActorRef, Event, EventDate, Location, VerbRef};
@@ -161,18 +161,24 @@ impl<'d> Coder<'d> {
         } else {
             t.children_rel(v, "obj").next()
         };
-        let object_lemma = object.map(|o| t.lemma(o));
-        if let Some(ol) = &object_lemma {
-            if self
-                .rules
+        // the object's lemma and its form: lemmatizers differ on words like "talks"
+        let object_words: Vec<String> = object.map(|o| word_keys(s, o)).unwrap_or_default();
+        if object_words.iter().any(|w| {
+            self.rules
                 .off_topic_classes
                 .iter()
-                .any(|c| self.verbs.in_class(c, ol))
-            {
-                return;
-            }
+                .any(|c| self.verbs.in_class(c, w))
+        }) {
+            return;
         }
         let object_actors = object.map(|o| self.phrase_actors(s, o)).unwrap_or_default();
+        // with no direct object, a class constraint may hold of a prepositional object
+        // ("entered into talks", "engaged in negotiations")
+        let oblique_words: Vec<String> = t
+            .children_rel(v, "obl")
+            .filter(|&c| t.words[c].deprel != "obl:tmod" && t.words[c].deprel != "obl:agent")
+            .flat_map(|c| word_keys(s, c))
+            .collect();
         let modality = self.modality(t, v);
         if matches!(modality, Modality::Negated | Modality::Hypothetical) {
             return;
@@ -188,11 +194,20 @@ impl<'d> Coder<'d> {
             if p.particle.is_some() && p.particle != particle_lemma {
                 continue;
             }
-            if !self.verbs.object_ok(
-                &p.object,
-                object_lemma.as_deref(),
-                !object_actors.is_empty(),
-            ) {
+            let is_actor = !object_actors.is_empty();
+            let object_fits = match (&p.object, object_words.is_empty()) {
+                (ObjectRule::NotInClass(_), false) => object_words
+                    .iter()
+                    .all(|w| self.verbs.object_ok(&p.object, Some(w), is_actor)),
+                (_, false) => object_words
+                    .iter()
+                    .any(|w| self.verbs.object_ok(&p.object, Some(w), is_actor)),
+                (ObjectRule::InClass(_) | ObjectRule::Lemmas(_), true) => oblique_words
+                    .iter()
+                    .any(|w| self.verbs.object_ok(&p.object, Some(w), false)),
+                (_, true) => self.verbs.object_ok(&p.object, None, false),
+            };
+            if !object_fits {
                 continue;
             }
             let targets = self.targets(s, v, object, &object_actors, p);
@@ -513,6 +528,12 @@ impl<'d> Coder<'d> {
                         (None, None) => e.code.clone(),
                     },
                     ActorKind::Person => e.code_on(date)?.to_string(),
+                    // a capital named as an actor stands for its government ("Washington said")
+                    ActorKind::Country
+                        if head_match.is_some_and(|k| s.matches[k].form == MatchForm::Capital) =>
+                    {
+                        format!("{}GOV", e.code)
+                    }
                     _ => e.code.clone(),
                 }
             }
@@ -551,6 +572,17 @@ fn verb_text(s: &Scope<'_>, v: usize, particle: Option<usize>) -> String {
     match particle {
         Some(p) => format!("{} {}", s.forms[v], s.forms[p]),
         None => s.forms[v].to_string(),
+    }
+}
+
+/// The lowercased lemma and form of word `i` (one entry when they agree).
+fn word_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
+    let lemma = s.tree.lemma(i);
+    let form = s.forms[i].to_lowercase();
+    if form == lemma {
+        vec![lemma]
+    } else {
+        vec![lemma, form]
     }
 }
 

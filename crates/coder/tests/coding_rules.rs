@@ -17,6 +17,7 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 0871.announce.ceasefire\t0871\tannounce\t=ceasefire|truce\t-\tx\tA>-
 010.say\t010\tsay\t-\tprep:to\tx\tA>B
 036.meet\t040\tmeet\t-\tobj|prep:with\tx\tA>B
+043.enter.talks\t043\tenter\t@talks\tprep:with\tx\tA>B
 ";
 
 fn coder() -> Coder<'static> {
@@ -171,6 +172,14 @@ fn future_and_intent_give_intent_codes() {
     // Russia plans to meet Ukraine .
     let ev = code("Russia/PROPN/Russia/2/nsubj plans/VERB/plan/0/root to/PART/to/4/mark meet/VERB/meet/2/xcomp Ukraine/PROPN/Ukraine/4/obj ./PUNCT/./2/punct");
     assert_eq!(triples(&ev), ["RUS>UKR:036"]);
+}
+
+#[test]
+fn class_constraint_on_a_prepositional_object_and_agreed_intent() {
+    // Both Iraq and the U.S. agreed to enter into talks .
+    let ev = code("Both/CCONJ/both/2/cc:preconj Iraq/PROPN/Iraq/6/nsubj and/CCONJ/and/5/cc the/DET/the/5/det U.S./PROPN/U.S./2/conj agreed/VERB/agree/0/root to/PART/to/8/mark enter/VERB/enter/6/xcomp into/ADP/into/10/case talks/NOUN/talks/8/obl ./PUNCT/./6/punct");
+    assert_eq!(triples(&ev), ["IRQ>USA:036", "USA>IRQ:036"]);
+    assert_eq!(ev[0].verb.rule, "043.enter.talks+intent");
 }
 
 #[test]

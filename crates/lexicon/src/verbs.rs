@@ -328,6 +328,26 @@ mod tests {
     }
 
     #[test]
+    fn bundled_dictionary_parses_with_every_root_covered() {
+        let d = VerbDictionary::bundled();
+        assert!(
+            d.patterns().len() >= 1000,
+            "{} patterns",
+            d.patterns().len()
+        );
+        for root in 1..=20 {
+            let root = format!("{root:02}");
+            assert!(
+                d.patterns().iter().any(|p| p.code.starts_with(&root)),
+                "no pattern for root {root}"
+            );
+        }
+        for p in d.patterns() {
+            assert!(!p.example.is_empty() && p.expect.contains('>'), "{}", p.id);
+        }
+    }
+
+    #[test]
     fn errors_name_file_and_line() {
         for (row, needle) in [
             ("a\t999\tattack\t-\tobj\tx\tA>B\n", "not a CAMEO event code"),

@@ -43,7 +43,8 @@ fn main() {
     println!("# Columns: code (ISO alpha-3), name (short English name), names (|-separated, matched");
     println!("# as phrases), demonym, capital, lat, lon (centroid).");
     println!("code\tname\tnames\tdemonym\tcapital\tlat\tlon");
-    let mut rows = Vec::new();
+    // (code, name, names, demonym, capital, lat, lon, population)
+    let mut rows: Vec<(String, String, String, String, String, f64, f64, u64)> = Vec::new();
     for c in keshvar::CountryIterator::new() {
         let code = c.alpha3().to_string();
         let mut names: Vec<String> = Vec::new();
@@ -65,15 +66,28 @@ fn main() {
         let demonym = c.maybe_nationality().unwrap_or("").to_string();
         let capital = capitals.get(&code).cloned().unwrap_or_default();
         let geo = c.geo();
-        rows.push(format!(
-            "{code}\t{name}\t{}\t{demonym}\t{capital}\t{:.4}\t{:.4}",
+        rows.push((
+            code,
+            name,
             names.join("|"),
+            demonym,
+            capital,
             geo.latitude(),
-            geo.longitude()
+            geo.longitude(),
+            c.maybe_population().unwrap_or(0),
         ));
     }
-    rows.sort();
+    // a demonym shared by several entries ("French" for France and its overseas
+    // territories) belongs to the most populous one only
+    let mut best: BTreeMap<String, (u64, String)> = BTreeMap::new();
+    for r in &rows {
+        if !r.3.is_empty() && best.get(&r.3).is_none_or(|(p, _)| r.7 > *p) {
+            best.insert(r.3.clone(), (r.7, r.0.clone()));
+        }
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
     for r in rows {
-        println!("{r}");
+        let demonym = if best.get(&r.3).is_some_and(|(_, c)| *c == r.0) { r.3.as_str() } else { "" };
+        println!("{}\t{}\t{}\t{}\t{}\t{:.4}\t{:.4}", r.0, r.1, r.2, demonym, r.4, r.5, r.6);
     }
 }
