@@ -82,13 +82,24 @@ def plover():
         hit = [e for e in evs if e["plover"] == r["event"]]
         if hit:
             tp += 1
-            src = {a.get("code", "")[:3] for a in r.get("source", [])}
-            tgt = {a.get("code", "")[:3] for a in r.get("target", [])}
+            src = {a.get("code", "")[:3] for a in as_list(r.get("source"))}
+            tgt = {a.get("code", "")[:3] for a in as_list(r.get("target"))}
             if any(country(e["source"]["code"]) in src and (not tgt or country(e["target"]["code"]) in tgt) for e in hit):
                 both += 1
     p, rr, f = prf(tp, npred, len(recs))
     print(f"PLOVER GSR ({len(recs)} records): event-type precision {p:.3f}  recall {rr:.3f}  F1 {f:.3f}; "
           f"source/target countries also match in {both}/{tp} matched records")
+
+
+def as_list(actors):
+    """PLOVER records give actors as a list of objects, an object, or a string."""
+    if actors is None:
+        return []
+    if isinstance(actors, dict):
+        return [actors]
+    if isinstance(actors, str):
+        return [{"code": actors}]
+    return [a if isinstance(a, dict) else {"code": str(a)} for a in actors]
 
 
 def speed():

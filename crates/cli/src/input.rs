@@ -24,6 +24,8 @@ pub enum InputArg {
     Html,
     /// One JSON document a line.
     Jsonl,
+    /// CoNLL-U (only `dyad parse`): sentences and words are kept as given.
+    Conllu,
 }
 
 /// Input options shared by `sentences`, `parse` and `code`.
@@ -94,6 +96,9 @@ pub fn for_each_document(
             InputArg::Text => InputFormat::Text,
             InputArg::Html => InputFormat::Html,
             InputArg::Jsonl => InputFormat::Jsonl,
+            InputArg::Conllu => {
+                anyhow::bail!("--input conllu is only accepted by `dyad parse`")
+            }
         };
         match format {
             InputFormat::Jsonl => {
@@ -140,7 +145,8 @@ fn default_id(path: &str) -> String {
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-fn read_input(path: &str) -> Result<(String, Vec<u8>)> {
+/// Read a file (or stdin for `-`) whole; returns a label for messages and the bytes.
+pub fn read_input(path: &str) -> Result<(String, Vec<u8>)> {
     if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()

@@ -6,8 +6,11 @@
 //! be read at all or an internal error stopped the run. The binary holds no pipeline logic of
 //! its own: every decision about text, parses or events lives in the library crates.
 
+mod code;
 mod input;
+mod parse;
 mod sentences;
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -23,8 +26,14 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Code documents into events (CAMEO, PLOVER, actors, sentence and rule), one per line.
+    Code(code::CodeOptions),
     /// Print each document's sentences and headings with their tokens, one JSON object a line.
     Sentences(InputOptions),
+    /// Tag and parse: CoNLL-U with UPOS, XPOS, lemma, head and relation for every word.
+    Parse(parse::ParseOptions),
+    /// Train the tagger and parser from UD CoNLL-U treebanks and write the model file.
+    Train(train::TrainArgs),
 }
 
 /// Exit status for a run that finished: 1 if an input was unreadable, 3 if lines were skipped.
@@ -41,7 +50,10 @@ fn exit_status(report: &ReadReport) -> i32 {
 fn main() {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Code(opts) => code::run(opts),
         Command::Sentences(opts) => sentences::run(opts),
+        Command::Parse(opts) => parse::run(opts),
+        Command::Train(args) => train::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -147,11 +147,10 @@ impl<'d> Coder<'d> {
 
     fn code_verb(&self, s: &Scope<'_>, seg: &ParsedSegment, v: usize, out: &mut Vec<Event>) {
         let t = s.tree;
-        let lemma = t.lemma(v);
-        let mut patterns = self.verbs.patterns_for(&lemma).peekable();
-        if patterns.peek().is_none() {
+        let Some(lemma) = self.verb_lemma(t, s.forms[v], v) else {
             return;
-        }
+        };
+        let patterns = self.verbs.patterns_for(&lemma);
         let particle = t.children_rel(v, "compound:prt").next();
         let particle_lemma = particle.map(|p| t.lemma(p));
         let passive = t.children_rel(v, "aux:pass").next().is_some()
@@ -179,6 +178,13 @@ impl<'d> Coder<'d> {
             .filter(|&c| t.words[c].deprel != "obl:tmod" && t.words[c].deprel != "obl:agent")
             .flat_map(|c| word_keys(s, c))
             .collect();
+        // "accused X of shelling": the content of an accusation is not an event of its own
+        if t.rel(v) == "acl"
+            && t.children_rel(v, "mark")
+                .any(|m| matches!(t.lemma(m).as_str(), "of" | "for"))
+        {
+            return;
+        }
         let modality = self.modality(t, v);
         if matches!(modality, Modality::Negated | Modality::Hypothetical) {
             return;
@@ -262,6 +268,42 @@ impl<'d> Coder<'d> {
             }
             return;
         }
+    }
+
+    /// The verb's lemma as the dictionary knows it: the parser's lemma, or, when the
+    /// dictionary has no pattern for that, a regular lemma of the form ("resumed" → "resume").
+    fn verb_lemma(&self, t: &Tree<'_>, form: &str, v: usize) -> Option<String> {
+        let lemma = t.lemma(v);
+        if self.verbs.patterns_for(&lemma).next().is_some() {
+            return Some(lemma);
+        }
+        let f = form.to_lowercase();
+        let mut candidates: Vec<String> = Vec::new();
+        if let Some(stem) = f.strip_suffix("ied") {
+            candidates.push(format!("{stem}y"));
+        }
+        if let Some(stem) = f.strip_suffix("ed") {
+            candidates.push(format!("{stem}e"));
+            candidates.push(stem.to_string());
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                candidates.push(stem[..stem.len() - 1].to_string());
+            }
+        }
+        if let Some(stem) = f.strip_suffix("ing") {
+            candidates.push(format!("{stem}e"));
+            candidates.push(stem.to_string());
+        }
+        if let Some(stem) = f.strip_suffix("es") {
+            candidates.push(stem.to_string());
+        }
+        if let Some(stem) = f.strip_suffix('s') {
+            candidates.push(stem.to_string());
+        }
+        candidates.push(f);
+        candidates
+            .into_iter()
+            .find(|c| self.verbs.patterns_for(c).next().is_some())
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -437,6 +479,27 @@ impl<'d> Coder<'d> {
                     if !object_actors.is_empty() {
                         return object_actors.to_vec();
                     }
+                    // a place or facility of no named owner is its location's country:
+                    // "struck targets in southern Lebanon" → LBN
+                    if let Some(o) = object {
+                        if word_keys(s, o)
+                            .iter()
+                            .any(|w| self.verbs.in_class("physical_target", w))
+                        {
+                            for c in t.children_rel(o, "nmod") {
+                                let case = t.case_of(c).unwrap_or_default();
+                                if matches!(
+                                    case.as_str(),
+                                    "in" | "inside" | "near" | "across" | "along" | "outside"
+                                ) {
+                                    let found = self.phrase_actors(s, c);
+                                    if !found.is_empty() {
+                                        return found;
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
                 TargetSlot::Prep(prep) => {
                     // a phrase on the verb ("attacked X with Y") or on its object ("an attack on X")
@@ -464,11 +527,36 @@ impl<'d> Coder<'d> {
         Vec::new()
     }
 
-    /// Actors of the noun phrase headed by `head` and its conjuncts.
+    /// Actors of the noun phrase headed by `head` and its conjuncts; coordinated country
+    /// modifiers give one actor each ("Indian and Pakistani soldiers" → INDMIL, PAKMIL).
     fn phrase_actors(&self, s: &Scope<'_>, head: usize) -> Vec<Resolved> {
         let mut out: Vec<Resolved> = Vec::new();
         for h in s.tree.with_conjuncts(head) {
-            if let Some(r) = self.resolve(s, h) {
+            let Some(r) = self.resolve(s, h) else {
+                continue;
+            };
+            let mut extra = Vec::new();
+            for m in s.tree.children(h).iter().copied() {
+                if !matches!(s.tree.rel(m), "amod" | "compound" | "nmod") {
+                    continue;
+                }
+                for c in s.tree.children_rel(m, "conj") {
+                    let other = s.owner[c].map(|k| self.actors.entry(s.matches[k].entry));
+                    let first = s.owner[m].map(|k| self.actors.entry(s.matches[k].entry));
+                    if let (Some(o), Some(f)) = (other, first) {
+                        if o.kind == ActorKind::Country
+                            && f.kind == ActorKind::Country
+                            && r.code.starts_with(&f.code)
+                        {
+                            let mut alt = r.clone();
+                            alt.code = format!("{}{}", o.code, &r.code[f.code.len()..]);
+                            alt.entries.push(o.id.clone());
+                            extra.push(alt);
+                        }
+                    }
+                }
+            }
+            for r in std::iter::once(r).chain(extra) {
                 if !out.iter().any(|o| o.code == r.code) {
                     out.push(r);
                 }

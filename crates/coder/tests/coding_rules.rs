@@ -14,6 +14,8 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 057.strike.deal\t057\tstrike\t@deal\tprep:with\tx\tA>B
 043.resume.talks\t043\tresume\t@talks\tprep:with\tx\tA>B
 112.condemn\t112\tcondemn\t-\tobj\tx\tA>B
+112.accuse\t112\taccuse\tactor\tobj\tx\tA>B
+194.shell\t194\tshell\t-\tobj\tx\tA>B
 0871.announce.ceasefire\t0871\tannounce\t=ceasefire|truce\t-\tx\tA>-
 010.say\t010\tsay\t-\tprep:to\tx\tA>B
 036.meet\t040\tmeet\t-\tobj|prep:with\tx\tA>B
@@ -180,6 +182,20 @@ fn class_constraint_on_a_prepositional_object_and_agreed_intent() {
     let ev = code("Both/CCONJ/both/2/cc:preconj Iraq/PROPN/Iraq/6/nsubj and/CCONJ/and/5/cc the/DET/the/5/det U.S./PROPN/U.S./2/conj agreed/VERB/agree/0/root to/PART/to/8/mark enter/VERB/enter/6/xcomp into/ADP/into/10/case talks/NOUN/talks/8/obl ./PUNCT/./6/punct");
     assert_eq!(triples(&ev), ["IRQ>USA:036", "USA>IRQ:036"]);
     assert_eq!(ev[0].verb.rule, "043.enter.talks+intent");
+}
+
+#[test]
+fn a_wrong_lemma_falls_back_to_the_form() {
+    // Iraq resumed talks with Turkey . (the lemmatizer said "resum")
+    let ev = code("Iraq/PROPN/Iraq/2/nsubj resumed/VERB/resum/0/root talks/NOUN/talks/2/obj with/ADP/with/5/case Turkey/PROPN/Turkey/2/obl ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRQ>TUR:043"]);
+}
+
+#[test]
+fn the_content_of_an_accusation_is_not_an_event() {
+    // Syria accused Turkey of shelling Syrian villages .
+    let ev = code("Syria/PROPN/Syria/2/nsubj accused/VERB/accuse/0/root Turkey/PROPN/Turkey/2/obj of/SCONJ/of/5/mark shelling/VERB/shell/3/acl Syrian/ADJ/Syrian/7/amod villages/NOUN/village/5/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["SYR>TUR:112"]);
 }
 
 #[test]

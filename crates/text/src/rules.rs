@@ -44,6 +44,8 @@ pub struct TextRules {
     abbreviations: HashMap<String, AbbreviationClass>,
     /// Contractions keyed by their lowercase bytes packed into a u64, sorted for binary search.
     contractions: Vec<(u64, usize)>,
+    /// Bit `n` set when some contraction ends in the letter `'a' + n` (a cheap pre-check).
+    contraction_last_letters: u32,
     hyphen_prefixes: HashSet<String>,
     sentence_starters: HashSet<String>,
     /// Boilerplate line rules, in file order.
@@ -141,6 +143,9 @@ impl TextRules {
         }
         contr.sort_unstable();
         contr.dedup();
+        let contraction_last_letters = contr
+            .iter()
+            .fold(0u32, |m, &(key, _)| m | 1 << ((key & 0xff) as u8 - b'a'));
         let words = |text: &str| -> HashSet<String> {
             data_lines(text)
                 .map(|(_, l)| l.trim().to_lowercase())
@@ -170,6 +175,7 @@ impl TextRules {
         Ok(TextRules {
             abbreviations: abbr,
             contractions: contr,
+            contraction_last_letters,
             hyphen_prefixes: words(hyphen_prefixes),
             sentence_starters: words(sentence_starters),
             boilerplate: rules,
@@ -227,6 +233,10 @@ impl TextRules {
     /// Where to cut a contraction written without an apostrophe ("dont" → 2), if `word` is
     /// one (compared case-insensitively).
     pub fn contraction_cut(&self, word: &str) -> Option<usize> {
+        let last = word.as_bytes().last()?.to_ascii_lowercase();
+        if !last.is_ascii_lowercase() || self.contraction_last_letters & (1 << (last - b'a')) == 0 {
+            return None;
+        }
         let key = pack_word(word)?;
         self.contractions
             .binary_search_by_key(&key, |&(k, _)| k)

@@ -16,22 +16,20 @@ pub fn tokenize(text: &str, base: usize, rules: &TextRules, out: &mut Vec<Token>
     let bytes = text.as_bytes();
     let mut pieces: Vec<(usize, usize)> = Vec::with_capacity(8);
     let mut i = 0;
-    while i < text.len() {
-        // skip whitespace
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
+    while i < bytes.len() {
+        let (is_space, width) = whitespace_at(text, i);
+        if is_space {
+            i += width;
             continue;
         }
         let start = i;
-        let mut end = i;
-        for (off, ch) in text[i..].char_indices() {
-            if ch.is_whitespace() {
+        let mut end = i + width;
+        while end < bytes.len() {
+            let (is_space, width) = whitespace_at(text, end);
+            if is_space {
                 break;
             }
-            end = i + off + ch.len_utf8();
+            end += width;
         }
         pieces.clear();
         let chunk = &text[start..end];
@@ -42,17 +40,25 @@ pub fn tokenize(text: &str, base: usize, rules: &TextRules, out: &mut Vec<Token>
         }
         for &(s, e) in &pieces {
             let abs_end = start + e;
-            let space_after = abs_end >= bytes.len()
-                || text[abs_end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_whitespace);
+            let space_after = abs_end >= bytes.len() || whitespace_at(text, abs_end).0;
             out.push(Token {
                 span: Span::new(base + start + s, base + abs_end),
                 space_after,
             });
         }
         i = end;
+    }
+}
+
+/// Is there whitespace at byte `i` of `text` (a char boundary), and how wide is that char?
+fn whitespace_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes().get(i) {
+        None => (false, 1),
+        Some(&b) if b < 0x80 => (b.is_ascii_whitespace(), 1),
+        Some(_) => text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
     }
 }
 

@@ -1,0 +1,169 @@
+//! `dyad code`: documents in, coded events out (JSONL, TSV or GDELT-style TSV).
+//!
+//! Each document goes through the whole pipeline: text stage (cleaning, sentences, tokens) →
+//! tagger and parser → coder. This module converts between the stages' types and formats the
+//! events; it decides nothing about them.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+
+use dyad_coder::{Coder, DocumentContext, Event};
+use dyad_core::{ParsedSegment, ParsedWord};
+use dyad_nlp::{Model, Scratch};
+
+use crate::input::{for_each_document, InputOptions};
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON event a line (the event record of CONTRACT.md).
+    Jsonl,
+    /// Tab-separated, with a header row.
+    Tsv,
+    /// Tab-separated in GDELT 2.0 event-table column order, for the fields dyad has.
+    Gdelt,
+}
+
+/// Options of `dyad code`.
+#[derive(Debug, Args)]
+pub struct CodeOptions {
+    /// Input files and options.
+    #[command(flatten)]
+    pub input: InputOptions,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: OutputFormat,
+}
+
+const TSV_HEADER: &str = "event_id\tdoc_id\tsentence_index\tdate\tdate_precision\tsource_code\tsource_text\ttarget_code\ttarget_text\tcameo\troot\tquad_class\tgoldstein\tplover\tverb\trule\tsentence";
+
+const GDELT_HEADER: &str = "GLOBALEVENTID\tSQLDATE\tActor1Code\tActor1Name\tActor1CountryCode\tActor2Code\tActor2Name\tActor2CountryCode\tIsRootEvent\tEventCode\tEventBaseCode\tEventRootCode\tQuadClass\tGoldsteinScale\tNumMentions\tNumSources\tNumArticles\tActionGeo_Type\tActionGeo_FullName\tActionGeo_CountryCode\tActionGeo_Lat\tActionGeo_Long\tSOURCEURL";
+
+/// Run `dyad code`; returns the exit status.
+pub fn run(opts: &CodeOptions) -> Result<i32> {
+    let model = Model::bundled().context("cannot load the bundled parser model")?;
+    let coder = Coder::bundled();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    match opts.format {
+        OutputFormat::Tsv => writeln!(out, "{TSV_HEADER}")?,
+        OutputFormat::Gdelt => writeln!(out, "{GDELT_HEADER}")?,
+        OutputFormat::Jsonl => {}
+    }
+    let mut scratch = Scratch::default();
+    let report = for_each_document(&opts.input, |raw| {
+        let id = raw.meta.id.clone();
+        let url = raw.meta.url.clone();
+        let seg = dyad_text::segment_document(raw);
+        for w in &seg.warnings {
+            eprintln!("dyad: warning: document {id}: {w}");
+        }
+        let doc = &seg.doc;
+        let ctx = DocumentContext {
+            doc_id: &doc.doc.meta.id,
+            date: doc.doc.meta.date,
+            text: &doc.doc.text,
+        };
+        for s in &doc.segments {
+            if s.kind == dyad_core::SegmentKind::Heading {
+                continue;
+            }
+            let words: Vec<&str> = s.tokens.iter().map(|t| doc.text_of(t.span)).collect();
+            let analysis = model.annotate_with(&words, &mut scratch);
+            let parsed = ParsedSegment {
+                index: s.index,
+                kind: s.kind,
+                span: s.span,
+                words: s
+                    .tokens
+                    .iter()
+                    .zip(&analysis)
+                    .map(|(t, a)| ParsedWord {
+                        span: t.span,
+                        upos: a.upos.to_string(),
+                        xpos: a.xpos.to_string(),
+                        lemma: a.lemma.to_string(),
+                        head: a.head,
+                        deprel: a.deprel.to_string(),
+                    })
+                    .collect(),
+            };
+            for e in coder.code_segment(&ctx, &parsed) {
+                write_event(&mut out, opts.format, &e, url.as_deref())?;
+            }
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(crate::exit_status(&report))
+}
+
+fn clean_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+fn write_event(
+    out: &mut impl Write,
+    format: OutputFormat,
+    e: &Event,
+    url: Option<&str>,
+) -> Result<()> {
+    let opt = |s: &Option<String>| s.as_deref().map(clean_field).unwrap_or_default();
+    match format {
+        OutputFormat::Jsonl => {
+            serde_json::to_writer(&mut *out, e)?;
+            out.write_all(b"\n")?;
+        }
+        OutputFormat::Tsv => writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            e.event_id,
+            clean_field(&e.doc_id),
+            e.sentence_index,
+            opt(&e.date.start),
+            e.date.precision,
+            opt(&e.source.code),
+            opt(&e.source.text),
+            opt(&e.target.code),
+            opt(&e.target.text),
+            e.cameo,
+            e.root,
+            e.quad_class,
+            e.goldstein,
+            e.plover,
+            clean_field(&e.verb.text),
+            e.verb.rule,
+            clean_field(&e.sentence)
+        )?,
+        OutputFormat::Gdelt => {
+            let country = |c: &Option<String>| {
+                c.as_deref()
+                    .filter(|c| c.len() >= 3)
+                    .map(|c| c[..3].to_string())
+                    .unwrap_or_default()
+            };
+            let base = e.cameo.get(..3).unwrap_or(&e.cameo);
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t1\t{}\t{}\t{}\t{}\t{}\t1\t1\t1\t0\t\t\t\t\t{}",
+                e.event_id,
+                opt(&e.date.start).replace('-', ""),
+                opt(&e.source.code),
+                opt(&e.source.text),
+                country(&e.source.code),
+                opt(&e.target.code),
+                opt(&e.target.text),
+                country(&e.target.code),
+                e.cameo,
+                base,
+                e.root,
+                e.quad_class,
+                e.goldstein,
+                url.map(clean_field).unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(())
+}

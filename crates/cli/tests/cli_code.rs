@@ -1,0 +1,206 @@
+//! End-to-end tests of `dyad code`: the seed article's events (and its boilerplate coding
+//! nothing), the example article's golden events, output formats, and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn dyad() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn events(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn code_of(e: &Value, side: &str) -> String {
+    e[side]["code"].as_str().unwrap_or("-").to_string()
+}
+
+/// The seed article from ../shared, coded with its publication date.
+#[test]
+fn seed_article_events() {
+    let seed = repo_root().join("../shared/examples/seed-article.txt");
+    let out = dyad()
+        .args(["code", "--date", "2024-02-11"])
+        .arg(&seed)
+        .output()
+        .expect("dyad runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let evs = events(&out);
+    let summary: Vec<String> = evs
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}>{} {} [{}] {}",
+                e["sentence_index"],
+                code_of(e, "source"),
+                code_of(e, "target"),
+                e["cameo"].as_str().unwrap_or(""),
+                e["verb"]["rule"].as_str().unwrap_or(""),
+                e["sentence"]
+                    .as_str()
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect::<String>()
+            )
+        })
+        .collect();
+    let all = summary.join("\n");
+    let has = |pred: &dyn Fn(&Value) -> bool, what: &str| {
+        assert!(evs.iter().any(pred), "missing {what}; coded:\n{all}");
+    };
+    let sentence_has = |e: &Value, s: &str| e["sentence"].as_str().unwrap_or("").contains(s);
+    let root = |e: &Value| e["root"].as_str().unwrap_or("").to_string();
+    has(
+        &|e| {
+            sentence_has(e, "Iran-backed militants struck")
+                && (root(e) == "18" || root(e) == "19")
+                && code_of(e, "target").starts_with("USA")
+        },
+        "the drone strike on the U.S. outpost (18x/19x, target USA)",
+    );
+    has(
+        &|e| {
+            sentence_has(e, "retaliatory strikes in Iraq and Syria")
+                && root(e) == "19"
+                && code_of(e, "source").starts_with("USA")
+        },
+        "the U.S. retaliatory strikes (19x, source USA)",
+    );
+    has(
+        &|e| sentence_has(e, "agreed last August to enter into talks"),
+        "the agreement last August to enter talks",
+    );
+    has(
+        &|e| sentence_has(e, "Iran disavowed") && root(e) == "01" && code_of(e, "source") == "IRN",
+        "Iran disavowing the attack (01x)",
+    );
+    has(
+        &|e| {
+            sentence_has(e, "announced a ceasefire")
+                && e["cameo"].as_str().unwrap_or("").starts_with("087")
+                && code_of(e, "source") == "IRQREB"
+        },
+        "Kataib Hezbollah's ceasefire (087x)",
+    );
+    for e in &evs {
+        let s = e["sentence"].as_str().unwrap_or("");
+        assert!(
+            !s.contains("no additional strikes"),
+            "coded a negated sentence:\n{all}"
+        );
+        assert!(!s.contains("Credit"), "coded a credit line:\n{all}");
+        assert_eq!(e["date"]["start"], "2024-02-11");
+        assert!(e["verb"]["rule"].as_str().is_some_and(|r| !r.is_empty()));
+        assert!(e["source"]["entry"].as_str().is_some_and(|r| !r.is_empty()));
+    }
+}
+
+/// Known gap: the parser tags "resumed" in the seed's first sentence as a participle
+/// modifying "meetings", so the sentence has no finite verb to code. Un-ignore when the
+/// parser gets it right (issue 3's accuracy work).
+#[test]
+#[ignore = "parser error on the seed's first sentence (resumed/VBN amod)"]
+fn seed_article_resumed_talks() {
+    let seed = repo_root().join("../shared/examples/seed-article.txt");
+    let out = dyad()
+        .args(["code", "--date", "2024-02-11"])
+        .arg(&seed)
+        .output()
+        .expect("dyad runs");
+    assert!(events(&out).iter().any(|e| {
+        e["sentence"]
+            .as_str()
+            .unwrap_or("")
+            .contains("resumed meetings Sunday")
+            && e["root"] == "04"
+            && code_of(e, "source") == "IRQ"
+    }));
+}
+
+/// The example article's events are a reviewed golden file (DYAD_BLESS=1 rewrites it).
+#[test]
+fn example_article_matches_golden_events() {
+    let root = repo_root();
+    let out = dyad()
+        .args(["code", "--date", "2024-11-19"])
+        .arg(root.join("examples/sudan-truce-talks.txt"))
+        .output()
+        .expect("dyad runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let golden = root.join("crates/cli/tests/golden/sudan-truce-talks.events.jsonl");
+    if std::env::var_os("DYAD_BLESS").is_some() {
+        std::fs::write(&golden, &out.stdout).expect("golden file is writable");
+    }
+    let want = std::fs::read_to_string(&golden).expect("golden file exists");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        want,
+        "events changed; review and re-bless"
+    );
+    assert!(!events(&out).is_empty());
+}
+
+#[test]
+fn tsv_and_gdelt_formats_have_headers_and_one_row_per_event() {
+    let root = repo_root();
+    let path = root.join("examples/sudan-truce-talks.txt");
+    let json = dyad()
+        .args(["code", "--date", "2024-11-19"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let n = events(&json).len();
+    for (format, first) in [
+        ("tsv", "event_id\tdoc_id"),
+        ("gdelt", "GLOBALEVENTID\tSQLDATE"),
+    ] {
+        let out = dyad()
+            .args(["code", "--date", "2024-11-19", "--format", format])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with(first), "{format}: {}", lines[0]);
+        assert_eq!(lines.len(), n + 1, "{format}");
+        let cols = lines[0].split('\t').count();
+        assert!(
+            lines.iter().all(|l| l.split('\t').count() == cols),
+            "{format}: ragged rows"
+        );
+    }
+}
+
+#[test]
+fn jsonl_problems_are_skipped_with_status_3() {
+    let dir = std::env::temp_dir().join(format!("dyad-code-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("in.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\": \"a\", \"date\": \"2024-02-11\", \"text\": \"Iraqi officials condemned the U.S. strikes.\"}\nnot json\n",
+    )
+    .expect("write");
+    let out = dyad().arg("code").arg(&path).output().expect("runs");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("in.jsonl, line 2"));
+}
