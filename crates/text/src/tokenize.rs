@@ -118,6 +118,17 @@ fn is_url_or_email(core: &str) -> bool {
 
 /// Cut one whitespace-free chunk into token spans relative to the chunk.
 fn split_chunk(chunk: &str, rules: &TextRules, out: &mut Vec<(usize, usize)>) {
+    // the common case, a plain word: only a contraction can cut it ("dont", "cannot")
+    if chunk.bytes().all(|b| b.is_ascii_alphabetic()) {
+        match rules.contraction_cut(chunk) {
+            Some(cut) => {
+                out.push((0, cut));
+                out.push((cut, chunk.len()));
+            }
+            None => out.push((0, chunk.len())),
+        }
+        return;
+    }
     let mut lo = 0;
     let mut hi = chunk.len();
     let mut tail: Vec<(usize, usize)> = Vec::new();
