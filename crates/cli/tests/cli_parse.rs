@@ -1,30 +1,10 @@
 //! End-to-end tests of `dyad parse`: CoNLL-U from text, gold-token re-parsing, tree shape on
 //! extreme sentence lengths, and malformed CoNLL-U reported with file and line.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
-
-fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = dyad()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dyad runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin)
-        .expect("stdin accepts input");
-    child.wait_with_output().expect("dyad finishes")
-}
+mod common;
+use common::{dyad, run_with_stdin};
 
 /// (id, form, upos, head, deprel) of every word line, per sentence.
 type Words = Vec<(usize, String, String, usize, String)>;

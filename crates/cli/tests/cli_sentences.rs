@@ -1,36 +1,13 @@
 //! End-to-end tests of `dyad sentences`: the golden segmentation of the project's example
 //! article, the seed article's boilerplate, and every bad-input rule of the command line.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::Output;
 
 use serde_json::Value;
 
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = dyad()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dyad runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin)
-        .expect("stdin accepts input");
-    child.wait_with_output().expect("dyad finishes")
-}
+mod common;
+use common::{dyad, repo_root, run_with_stdin};
 
 fn records(out: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&out.stdout)

@@ -3,9 +3,10 @@
 //! and checks that each example gives its pattern's event. Parser errors make a few examples
 //! fail; the test lists every failure and holds the pass rate to a floor that only rises.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+
+mod common;
+use common::run_with_stdin;
 
 /// The share of examples that must give exactly their expected (source, target, code).
 const PASS_FLOOR: f64 = 0.80;
@@ -57,20 +58,7 @@ fn every_pattern_codes_its_example() {
         );
         input.push('\n');
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["code", "--input", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dyad runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("dyad finishes");
+    let out = run_with_stdin(&["code", "--input", "jsonl", "-"], input.as_bytes());
     assert!(
         out.status.success(),
         "{}",
