@@ -13,7 +13,7 @@ use dyad_coder::{Coder, DocumentContext, Event};
 use dyad_core::{ParsedSegment, ParsedWord};
 use dyad_nlp::{Model, Scratch};
 
-use crate::input::{for_each_document, InputOptions};
+use crate::input::{for_each_segmented, InputOptions};
 
 /// `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,14 +53,8 @@ pub fn run(opts: &CodeOptions) -> Result<i32> {
         OutputFormat::Jsonl => {}
     }
     let mut scratch = Scratch::default();
-    let report = for_each_document(&opts.input, |raw| {
-        let id = raw.meta.id.clone();
-        let url = raw.meta.url.clone();
-        let seg = dyad_text::segment_document(raw);
-        for w in &seg.warnings {
-            eprintln!("dyad: warning: document {id}: {w}");
-        }
-        let doc = &seg.doc;
+    let report = for_each_segmented(&opts.input, |doc| {
+        let url = doc.doc.meta.url.as_deref();
         let ctx = DocumentContext {
             doc_id: &doc.doc.meta.id,
             date: doc.doc.meta.date,
@@ -91,7 +85,7 @@ pub fn run(opts: &CodeOptions) -> Result<i32> {
                     .collect(),
             };
             for e in coder.code_segment(&ctx, &parsed) {
-                write_event(&mut out, opts.format, &e, url.as_deref())?;
+                write_event(&mut out, opts.format, &e, url)?;
             }
         }
         Ok(())

@@ -10,7 +10,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
-use dyad_core::{Body, Date, DocumentMeta, RawDocument};
+use dyad_core::{Body, Date, DocumentMeta, RawDocument, SegmentedDocument};
 use dyad_text::{decode_lossy, detect_format, jsonl_documents, parse_date_prefix, InputFormat};
 
 /// `--input` values.
@@ -134,6 +134,22 @@ pub fn for_each_document(
         }
     }
     Ok(report)
+}
+
+/// Read every input, run the text stage on each document, report its warnings on stderr,
+/// and hand the segmented document to `each`.
+pub fn for_each_segmented(
+    opts: &InputOptions,
+    mut each: impl FnMut(&SegmentedDocument) -> Result<()>,
+) -> Result<ReadReport> {
+    for_each_document(opts, |raw| {
+        let id = raw.meta.id.clone();
+        let seg = dyad_text::segment_document(raw);
+        for w in &seg.warnings {
+            eprintln!("dyad: warning: document {id}: {w}");
+        }
+        each(&seg.doc)
+    })
 }
 
 fn default_id(path: &str) -> String {

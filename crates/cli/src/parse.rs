@@ -15,7 +15,7 @@ use dyad_core::SegmentKind;
 use dyad_nlp::conllu::{self, Sentence};
 use dyad_nlp::{Model, Scratch};
 
-use crate::input::{for_each_document, read_input, InputArg, InputOptions};
+use crate::input::{for_each_segmented, read_input, InputArg, InputOptions};
 
 /// Options of `dyad parse`.
 #[derive(Debug, Args)]
@@ -35,13 +35,7 @@ pub fn run(opts: &ParseOptions) -> Result<i32> {
     if opts.input.input == InputArg::Conllu {
         return run_conllu(model, opts, &mut out);
     }
-    let report = for_each_document(&opts.input, |raw| {
-        let id = raw.meta.id.clone();
-        let seg = dyad_text::segment_document(raw);
-        for w in &seg.warnings {
-            eprintln!("dyad: warning: document {id}: {w}");
-        }
-        let doc = &seg.doc;
+    let report = for_each_segmented(&opts.input, |doc| {
         for s in &doc.segments {
             let words: Vec<&str> = s.tokens.iter().map(|t| doc.text_of(t.span)).collect();
             let analysis = model.annotate_with(&words, &mut scratch);

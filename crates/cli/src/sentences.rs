@@ -10,7 +10,7 @@ use anyhow::Result;
 
 use dyad_core::SegmentKind;
 
-use crate::input::{for_each_document, InputOptions};
+use crate::input::{for_each_segmented, InputOptions};
 
 /// Append `s` as a JSON string: raw when nothing needs escaping (the usual case).
 fn push_json_str(buf: &mut Vec<u8>, s: &str) -> Result<()> {
@@ -43,13 +43,7 @@ pub fn run(opts: &InputOptions) -> Result<i32> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut buf: Vec<u8> = Vec::with_capacity(1 << 12);
-    let report = for_each_document(opts, |raw| {
-        let id = raw.meta.id.clone();
-        let seg = dyad_text::segment_document(raw);
-        for w in &seg.warnings {
-            eprintln!("dyad: warning: document {id}: {w}");
-        }
-        let doc = &seg.doc;
+    let report = for_each_segmented(opts, |doc| {
         for s in &doc.segments {
             buf.clear();
             buf.extend_from_slice(b"{\"doc_id\":");

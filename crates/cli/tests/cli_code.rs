@@ -15,6 +15,15 @@ fn events(out: &Output) -> Vec<Value> {
         .collect()
 }
 
+/// `dyad code` on the seed article from ../shared with its publication date.
+fn code_seed_article() -> Output {
+    dyad()
+        .args(["code", "--date", "2024-02-11"])
+        .arg(repo_root().join("../shared/examples/seed-article.txt"))
+        .output()
+        .expect("dyad runs")
+}
+
 fn code_of(e: &Value, side: &str) -> String {
     e[side]["code"].as_str().unwrap_or("-").to_string()
 }
@@ -22,12 +31,7 @@ fn code_of(e: &Value, side: &str) -> String {
 /// The seed article from ../shared, coded with its publication date.
 #[test]
 fn seed_article_events() {
-    let seed = repo_root().join("../shared/examples/seed-article.txt");
-    let out = dyad()
-        .args(["code", "--date", "2024-02-11"])
-        .arg(&seed)
-        .output()
-        .expect("dyad runs");
+    let out = code_seed_article();
     assert!(
         out.status.success(),
         "{}",
@@ -110,12 +114,7 @@ fn seed_article_events() {
 #[test]
 #[ignore = "parser error on the seed's first sentence (resumed/VBN amod)"]
 fn seed_article_resumed_talks() {
-    let seed = repo_root().join("../shared/examples/seed-article.txt");
-    let out = dyad()
-        .args(["code", "--date", "2024-02-11"])
-        .arg(&seed)
-        .output()
-        .expect("dyad runs");
+    let out = code_seed_article();
     assert!(events(&out).iter().any(|e| {
         e["sentence"]
             .as_str()
