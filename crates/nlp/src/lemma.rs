@@ -10,7 +10,7 @@
 use crate::binio::{ByteReader, ByteWriter};
 use crate::error::ModelErrorKind;
 use crate::hash::{hash_str, mix};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 const MAX_SUFFIX: usize = 6;
@@ -28,6 +28,10 @@ pub struct Lemmatizer {
     rules: Vec<Rule>,
     suffixes: FxHashMap<u64, u32>,
     exceptions: FxHashMap<u64, String>,
+    /// Hashes of known lowercase words (training forms and lemmas, unlabeled text): a verb
+    /// form whose rule gives an unknown stem ("resum") tries the spelling variants
+    /// ("resume") and takes the first known one.
+    known: FxHashSet<u64>,
 }
 
 #[inline]
@@ -106,10 +110,22 @@ fn endings(lower: &str) -> impl Iterator<Item = &str> {
 }
 
 impl Lemmatizer {
-    /// Learn rules and exceptions from `(form, xpos, lemma)` triples.
+    /// Learn rules and exceptions from `(form, xpos, lemma)` triples; `known_words` (plus the
+    /// training forms and lemmas) is the vocabulary that checks verb stems.
     pub fn train<'a>(
         words: impl IntoIterator<Item = (&'a str, &'a str, &'a str)> + Clone,
+        known_words: impl IntoIterator<Item = &'a str>,
     ) -> Lemmatizer {
+        let mut known = FxHashSet::default();
+        for w in known_words {
+            known.insert(hash_str(&w.to_lowercase()));
+        }
+        for (form, _, lemma) in words.clone() {
+            known.insert(hash_str(&form.to_lowercase()));
+            if lemma != "_" {
+                known.insert(hash_str(&lemma.to_lowercase()));
+            }
+        }
         let mut rule_ids: FxHashMap<Rule, u32> = FxHashMap::default();
         let mut rules: Vec<Rule> = Vec::new();
         // (xpos, ending) -> rule -> count
@@ -164,6 +180,7 @@ impl Lemmatizer {
             rules,
             suffixes,
             exceptions: FxHashMap::default(),
+            known,
         };
         let mut exceptions: FxHashMap<(String, String), FxHashMap<String, u32>> =
             FxHashMap::default();
@@ -187,7 +204,7 @@ impl Lemmatizer {
             .collect();
         exc.sort();
         for ((xpos, form), lemma) in exc {
-            if lem.by_rule(&form, &xpos) != lemma {
+            if lem.by_rule_checked(&form, &xpos) != lemma {
                 lem.exceptions.insert(key(&xpos, &form, 2), lemma);
             }
         }
@@ -208,12 +225,46 @@ impl Lemmatizer {
         }
     }
 
+    /// The rule's lemma, or for an `-ed`/`-ing` verb form whose rule gives an unknown stem,
+    /// the first known spelling variant (restored `e`, plain cut, undoubled consonant).
+    fn by_rule_checked<'a>(&self, form: &'a str, xpos: &str) -> Cow<'a, str> {
+        let lemma = self.by_rule(form, xpos);
+        if self.known.is_empty()
+            || !matches!(xpos, "VBD" | "VBN" | "VBG")
+            || self.known.contains(&hash_str(&lemma.to_lowercase()))
+        {
+            return lemma;
+        }
+        let lower = form.to_lowercase();
+        let stem = lower
+            .strip_suffix("ed")
+            .or_else(|| lower.strip_suffix("ing"))
+            .unwrap_or("");
+        if stem.len() < 2 {
+            return lemma;
+        }
+        let mut undoubled = stem.chars();
+        let last = undoubled.next_back();
+        let doubled = last.is_some() && undoubled.clone().next_back() == last;
+        let candidates = [
+            Some(format!("{stem}e")),
+            Some(stem.to_string()),
+            doubled.then(|| undoubled.as_str().to_string()),
+        ];
+        for c in candidates.into_iter().flatten() {
+            if self.known.contains(&hash_str(&c)) {
+                return Cow::Owned(c);
+            }
+        }
+        lemma
+    }
+
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma<'a>(&'a self, form: &'a str, xpos: &str) -> Cow<'a, str> {
         if let Some(l) = self.exceptions.get(&key(xpos, form, 2)) {
             return Cow::Borrowed(l.as_str());
         }
-        self.by_rule(form, xpos)
+        self.by_rule_checked(form, xpos)
     }
 
     /// Serialise into a model file (sorted, so the bytes are deterministic).
@@ -237,6 +288,12 @@ impl Lemmatizer {
         for (k, v) in e {
             w.u64(k);
             w.str(v);
+        }
+        let mut known: Vec<u64> = self.known.iter().copied().collect();
+        known.sort_unstable();
+        w.len(known.len());
+        for k in known {
+            w.u64(k);
         }
     }
 
@@ -271,10 +328,16 @@ impl Lemmatizer {
             let v = r.str()?;
             exceptions.insert(k, v);
         }
+        let k = r.len(8)?;
+        let mut known = FxHashSet::with_capacity_and_hasher(k, Default::default());
+        for _ in 0..k {
+            known.insert(r.u64()?);
+        }
         Ok(Lemmatizer {
             rules,
             suffixes,
             exceptions,
+            known,
         })
     }
 }
@@ -299,8 +362,11 @@ mod tests {
             ("dogs", "NNS", "dog"),
             ("cats", "NNS", "cat"),
         ];
-        let lem = Lemmatizer::train(data.iter().copied());
+        let lem = Lemmatizer::train(data.iter().copied(), ["resume", "shell"]);
         assert_eq!(lem.lemma("went", "VBD"), "go");
+        // The rule cuts "ed"; the known vocabulary restores the stem's spelling.
+        assert_eq!(lem.lemma("resumed", "VBD"), "resume");
+        assert_eq!(lem.lemma("shelling", "VBG"), "shell");
         assert_eq!(lem.lemma("kicked", "VBD"), "kick");
         assert_eq!(lem.lemma("raking", "VBG"), "rake");
         assert_eq!(lem.lemma("birds", "NNS"), "bird");

@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 /// Magic bytes at the start of a model file.
 pub const MAGIC: &[u8; 8] = b"DYADNLP\0";
 /// Model file format version written and read by this build.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 static BUNDLED_BYTES: &[u8] = include_bytes!("../../../models/en-ewt.bin");
 static BUNDLED: OnceLock<Result<Model, NlpError>> = OnceLock::new();
@@ -213,6 +213,7 @@ impl Model {
         self.lex_into(words, &mut scratch.lex_builder, &mut scratch.lex);
         self.tagger
             .tag_with(&scratch.lex, &mut scratch.tags, &mut scratch.tag_buffers);
+        self.tagger.repair_finite(&mut scratch.tags);
         self.parser.parse_with(
             &scratch.lex,
             &scratch.tags,

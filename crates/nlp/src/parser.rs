@@ -26,12 +26,14 @@ const LEFT: usize = 1;
 const RIGHT: usize = 2;
 
 /// Number of feature templates the parser uses (an upper bound for buffer sizing).
-pub const PARSER_FEATURES: usize = 114;
+pub const PARSER_FEATURES: usize = 130;
 
 /// Optional feature template group: templates over UPOS (in addition to the joint tag).
 pub const TEMPLATES_UPOS: u32 = 1;
 /// Optional feature template group: templates over the words' ambiguity classes.
 pub const TEMPLATES_AMBIGUITY: u32 = 2;
+/// Optional feature template group: deeper buffer lookahead and child-tag triples.
+pub const TEMPLATES_LOOKAHEAD: u32 = 4;
 
 /// A greedy arc-hybrid parser.
 #[derive(Debug, Clone, PartialEq)]
@@ -484,6 +486,19 @@ fn parser_features(
             t(115, &[s0.m, b0.p]),
             t(116, &[s0.p, b0.m]),
             t(117, &[s1.m, s0.m, b0.m]),
+        ]);
+    }
+    if variant & TEMPLATES_LOOKAHEAD != 0 {
+        let b3 = a(st.buf(3));
+        out.extend_from_slice(&[
+            t(120, &[b3.p]),
+            t(121, &[b1.p, b2.p, b3.p]),
+            t(122, &[s0.p, b0.p, b1.p, b2.p]),
+            t(123, &[b0.w, b1.p, b2.p]),
+            t(124, &[b0.p, b1.w]),
+            t(125, &[s0.p, b1.w]),
+            t(126, &[s0.p, as0r.p, b0.p]),
+            t(127, &[s0.p, as0l.p, b0.p]),
         ]);
     }
     if variant & TEMPLATES_UPOS != 0 {

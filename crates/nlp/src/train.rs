@@ -45,7 +45,8 @@ pub struct TrainOptions {
     /// (slower; small gain).
     pub two_pass_tagger: bool,
     /// Optional parser template groups (bits: [`crate::parser::TEMPLATES_UPOS`],
-    /// [`crate::parser::TEMPLATES_AMBIGUITY`]); 0 is the base set.
+    /// [`crate::parser::TEMPLATES_AMBIGUITY`], [`crate::parser::TEMPLATES_LOOKAHEAD`]); 0 is
+    /// the base set. The default is the lookahead group.
     pub parser_templates: u32,
 }
 
@@ -53,7 +54,7 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             tagger_epochs: 8,
-            parser_epochs: 10,
+            parser_epochs: 14,
             seed: 1,
             jackknife_folds: 5,
             explore: 0.9,
@@ -62,7 +63,7 @@ impl Default for TrainOptions {
             tagger_prune: 0.0,
             parser_prune: 0.5,
             two_pass_tagger: true,
-            parser_templates: 0,
+            parser_templates: crate::parser::TEMPLATES_LOOKAHEAD,
         }
     }
 }
@@ -411,11 +412,19 @@ pub fn train(
         start.elapsed().as_secs_f64()
     ));
 
-    let lemmatizer = Lemmatizer::train(train.iter().flat_map(|s| {
-        s.words
-            .iter()
-            .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
-    }));
+    let unlabeled_words = opts
+        .unlabeled
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.len() > 1);
+    let lemmatizer = Lemmatizer::train(
+        train.iter().flat_map(|s| {
+            s.words
+                .iter()
+                .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
+        }),
+        unlabeled_words,
+    );
     let description = format!(
         "dyad-nlp model: {} training sentences, {} dev sentences; tagger epochs {}, parser epochs {}, seed {}, \
          jackknife folds {}; dev UPOS {:.2} UAS {:.2} LAS {:.2} (LAS on full labels)",

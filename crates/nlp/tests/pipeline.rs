@@ -316,3 +316,55 @@ fn bundled_model_meets_a_floor_on_a_dev_slice() -> Result<(), NlpError> {
     assert!(uas * 100 >= n * 80, "UAS {uas}/{n}");
     Ok(())
 }
+
+/// News clauses of the form "plural noun + past tense + object" are past tense (VBD), not
+/// participles; fragments and reduced relatives keep their participle.
+#[test]
+fn bundled_model_tags_news_past_tense_clauses() -> Result<(), NlpError> {
+    let model = Model::bundled()?;
+    let xpos_of = |sentence: &str, word: &str| -> Option<(String, String)> {
+        let forms: Vec<&str> = sentence.split(' ').collect();
+        let analysis = model.annotate(&forms);
+        let i = forms.iter().position(|f| *f == word)?;
+        analysis
+            .get(i)
+            .map(|a| (a.xpos.to_string(), a.lemma.to_string()))
+    };
+    for (sentence, verb, lemma) in [
+        (
+            "Israeli warplanes struck targets in southern Lebanon .",
+            "struck",
+            "strike",
+        ),
+        (
+            "Police arrested protesters who threw stones .",
+            "arrested",
+            "arrest",
+        ),
+        (
+            "Government forces shelled rebel positions near the city .",
+            "shelled",
+            "shell",
+        ),
+        (
+            "Iraq and the coalition resumed talks on Sunday .",
+            "resumed",
+            "resume",
+        ),
+    ] {
+        let got = xpos_of(sentence, verb);
+        assert_eq!(
+            got,
+            Some(("VBD".to_string(), lemma.to_string())),
+            "{sentence}"
+        );
+    }
+    for (sentence, verb) in [
+        ("Three people killed in the blast .", "killed"),
+        ("The man arrested yesterday was released .", "arrested"),
+    ] {
+        let got = xpos_of(sentence, verb).map(|(x, _)| x);
+        assert_eq!(got.as_deref(), Some("VBN"), "{sentence}");
+    }
+    Ok(())
+}
