@@ -108,11 +108,9 @@ fn seed_article_events() {
     }
 }
 
-/// Known gap: the parser tags "resumed" in the seed's first sentence as a participle
-/// modifying "meetings", so the sentence has no finite verb to code. Un-ignore when the
-/// parser gets it right (issue 3's accuracy work).
+/// The parser tags "resumed" in the seed's first sentence as a participle modifying
+/// "meetings"; the coder's tree repair makes it the clause's verb again.
 #[test]
-#[ignore = "parser error on the seed's first sentence (resumed/VBN amod)"]
 fn seed_article_resumed_talks() {
     let out = code_seed_article();
     assert!(events(&out).iter().any(|e| {

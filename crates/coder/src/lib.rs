@@ -1,6 +1,7 @@
 //! dyad's event coder: from a dependency-parsed sentence to CAMEO/PLOVER events that explain
 //! themselves.
 //!
+//! The parse is first repaired where a known parser error would hide a clause (see `tree`).
 //! For every verb of a sentence the coder finds its logical subject (the `by`-agent of a
 //! passive), its object and its prepositional phrases, picks the most specific pattern of the
 //! verb dictionary whose object constraint holds and whose target slot names an actor, and
@@ -53,6 +54,8 @@ struct Resolved {
     code: String,
     span: Span,
     entries: Vec<String>,
+    /// A capital city standing for its government ("Washington said").
+    as_capital: bool,
 }
 
 /// How an action is reported.
@@ -97,12 +100,12 @@ impl<'d> Coder<'d> {
         if seg.kind == SegmentKind::Heading || seg.words.is_empty() {
             return Vec::new();
         }
-        let tree = Tree::new(&seg.words);
         let forms: Vec<&str> = seg
             .words
             .iter()
             .map(|w| w.span.slice(ctx.text).unwrap_or(""))
             .collect();
+        let tree = Tree::new(&seg.words, &forms);
         let matches = self.actors.find(&forms, ctx.date);
         let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
         for (k, m) in matches.iter().enumerate() {
@@ -175,7 +178,7 @@ impl<'d> Coder<'d> {
         // ("entered into talks", "engaged in negotiations")
         let oblique_words: Vec<String> = t
             .children_rel(v, "obl")
-            .filter(|&c| t.words[c].deprel != "obl:tmod" && t.words[c].deprel != "obl:agent")
+            .filter(|&c| t.deprel(c) != "obl:tmod" && t.deprel(c) != "obl:agent")
             .flat_map(|c| word_keys(s, c))
             .collect();
         // "accused X of shelling": the content of an accusation is not an event of its own
@@ -282,6 +285,9 @@ impl<'d> Coder<'d> {
         if let Some(stem) = f.strip_suffix("ied") {
             candidates.push(format!("{stem}y"));
         }
+        if let Some(stem) = f.strip_suffix("ised").or_else(|| f.strip_suffix("ising")) {
+            candidates.push(format!("{stem}ize"));
+        }
         if let Some(stem) = f.strip_suffix("ed") {
             candidates.push(format!("{stem}e"));
             candidates.push(stem.to_string());
@@ -366,9 +372,9 @@ impl<'d> Coder<'d> {
     /// The logical subject of verb `v`, looking through conjoined and controlled verbs.
     fn subject(&self, t: &Tree<'_>, v: usize, passive: bool) -> Option<usize> {
         if passive {
-            return t.children_rel(v, "obl").find(|&c| {
-                t.words[c].deprel == "obl:agent" || t.case_of(c).as_deref() == Some("by")
-            });
+            return t
+                .children_rel(v, "obl")
+                .find(|&c| t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by"));
         }
         if let Some(s) = t.children_rel(v, "nsubj").next() {
             let rel_pronoun = matches!(t.lemma(s).as_str(), "that" | "which" | "who");
@@ -398,6 +404,14 @@ impl<'d> Coder<'d> {
     fn modality(&self, t: &Tree<'_>, v: usize) -> Modality {
         let r = self.rules;
         let mut intended = false;
+        // "demanded that Russia withdraw": a bare verb in a complement clause is mandated,
+        // not done
+        if t.words[v].xpos == "VB"
+            && t.rel(v) == "ccomp"
+            && !t.children(v).iter().any(|&c| matches!(t.rel(c), "aux"))
+        {
+            return Modality::Hypothetical;
+        }
         let mut cur = v;
         for depth in 0..4 {
             for c in t.children(cur).iter().copied() {
@@ -492,11 +506,33 @@ impl<'d> Coder<'d> {
                                     case.as_str(),
                                     "in" | "inside" | "near" | "across" | "along" | "outside"
                                 ) {
-                                    let found = self.phrase_actors(s, c);
+                                    // a place named by its capital is the country
+                                    // ("a building in Moscow" → RUS, not RUSGOV)
+                                    let found: Vec<Resolved> = self
+                                        .phrase_actors(s, c)
+                                        .into_iter()
+                                        .map(|mut r| {
+                                            if r.as_capital {
+                                                r.code.truncate(3);
+                                            }
+                                            r
+                                        })
+                                        .collect();
                                     if !found.is_empty() {
                                         return found;
                                     }
                                 }
+                            }
+                        }
+                    }
+                }
+                TargetSlot::Clause => {
+                    // "demanded that Russia withdraw": the subject of the complement clause
+                    for c in t.children_rel(v, "ccomp") {
+                        if let Some(subj) = t.children_rel(c, "nsubj").next() {
+                            let found = self.phrase_actors(s, subj);
+                            if !found.is_empty() {
+                                return found;
                             }
                         }
                     }
@@ -517,6 +553,20 @@ impl<'d> Coder<'d> {
                                 let found = self.phrase_actors(s, c);
                                 if !found.is_empty() {
                                     return found;
+                                }
+                                // "pessimism about relations with India", "troops to its
+                                // border with Guyana": the actor one phrase further in
+                                for d in t.children_rel(c, "nmod") {
+                                    let case = t.case_of(d).unwrap_or_default();
+                                    if matches!(
+                                        case.as_str(),
+                                        "with" | "between" | "to" | "against"
+                                    ) {
+                                        let found = self.phrase_actors(s, d);
+                                        if !found.is_empty() {
+                                            return found;
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -568,6 +618,21 @@ impl<'d> Coder<'d> {
     /// Resolve one noun phrase to an actor code.
     fn resolve(&self, s: &Scope<'_>, h: usize) -> Option<Resolved> {
         let t = s.tree;
+        // "hundreds of Ukrainian civilians", "a gathering of opposition supporters": a head
+        // that names no actor stands for the actor of its "of" phrase
+        if s.owner[h].is_none() {
+            if let Some(c) = t
+                .children_rel(h, "nmod")
+                .find(|&c| t.case_of(c).as_deref() == Some("of") && s.owner[c].is_some())
+            {
+                if let Some(mut r) = self.resolve(s, c) {
+                    if let Some(&first) = t.phrase(h).first() {
+                        r.span = Span::new(t.words[first].span.start, r.span.end);
+                    }
+                    return Some(r);
+                }
+            }
+        }
         let words = t.phrase(h);
         let mut in_phrase: BTreeSet<usize> = BTreeSet::new();
         for &w in &words {
@@ -580,7 +645,15 @@ impl<'d> Coder<'d> {
         if in_phrase.is_empty() {
             return None;
         }
-        let head_match = s.owner[h].filter(|k| in_phrase.contains(k));
+        // a person's name unknown to the dictionary, with a title before it ("Serbian President
+        // Vojislav Kostunica", "Judge Alejandro Rivera"), is the actor the title names
+        let head_match = s.owner[h].filter(|k| in_phrase.contains(k)).or_else(|| {
+            (t.words[h].upos == "PROPN").then_some(())?;
+            in_phrase.iter().copied().rev().find(|&k| {
+                let m = &s.matches[k];
+                m.end <= h && self.actors.entry(m.entry).kind == ActorKind::Agent
+            })
+        });
         let date = s.ctx.date;
         let mut entries = Vec::new();
         let mut country: Option<String> = None;
@@ -606,6 +679,10 @@ impl<'d> Coder<'d> {
                 _ => {}
             }
         }
+        let as_capital = head_match.is_some_and(|k| {
+            s.matches[k].form == MatchForm::Capital
+                && self.actors.entry(s.matches[k].entry).kind == ActorKind::Country
+        });
         let code = match head_match.map(|k| (k, self.actors.entry(s.matches[k].entry))) {
             Some((_, e)) => {
                 entries.push(e.id.clone());
@@ -642,6 +719,7 @@ impl<'d> Coder<'d> {
             code,
             span,
             entries,
+            as_capital,
         })
     }
 }

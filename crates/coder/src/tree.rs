@@ -1,37 +1,210 @@
 //! Read-only views of a sentence's dependency tree: children by relation, and the noun
 //! phrase of a head word. 0-based word indices throughout (the parse's heads are 1-based).
+//!
+//! Before it is read, the tree gets a few local repairs of parser errors that would hide a
+//! clause from the coder ("Israeli warplanes struck/VBN targets" parsed as a noun phrase with
+//! a participle modifier; a clause's subject hung on the reporting verb that follows). Each
+//! repair only moves existing words between heads, is checked to keep the tree acyclic, and
+//! never touches the words, tags or spans.
 
 use dyad_core::ParsedWord;
 
-/// A parsed sentence with its children lists.
+/// A parsed sentence with its (repaired) heads, relations and children lists.
 pub struct Tree<'a> {
     /// The words.
     pub words: &'a [ParsedWord],
+    /// Head of each word, 1-based, 0 for the root (after repairs).
+    heads: Vec<usize>,
+    /// Relation of each word (after repairs).
+    rels: Vec<&'a str>,
     children: Vec<Vec<usize>>,
 }
 
 impl<'a> Tree<'a> {
-    /// Index the children of every word.
-    pub fn new(words: &'a [ParsedWord]) -> Self {
-        let mut children = vec![Vec::new(); words.len()];
-        for (i, w) in words.iter().enumerate() {
-            if w.head > 0 && w.head <= words.len() && w.head - 1 != i {
-                children[w.head - 1].push(i);
+    /// Index the children of every word, after repairing known parser errors; `forms` are the
+    /// words as written.
+    pub fn new(words: &'a [ParsedWord], forms: &[&str]) -> Self {
+        let mut t = Tree {
+            words,
+            heads: words.iter().map(|w| w.head).collect(),
+            rels: words.iter().map(|w| w.deprel.as_str()).collect(),
+            children: Vec::new(),
+        };
+        t.index();
+        t.repair_participle_clauses(forms);
+        t.repair_stray_subjects();
+        t
+    }
+
+    fn index(&mut self) {
+        let n = self.words.len();
+        let mut children = vec![Vec::new(); n];
+        for (i, &h) in self.heads.iter().enumerate() {
+            if h > 0 && h <= n && h - 1 != i {
+                children[h - 1].push(i);
             }
         }
-        Tree { words, children }
+        self.children = children;
+    }
+
+    /// Apply a set of (word, new head 0-based or None for root, relation) moves if the result
+    /// is still a tree; re-index children.
+    fn apply(&mut self, moves: &[(usize, Option<usize>, &'a str)]) -> bool {
+        let old_heads = self.heads.clone();
+        let old_rels = self.rels.clone();
+        for &(w, h, rel) in moves {
+            self.heads[w] = h.map_or(0, |h| h + 1);
+            self.rels[w] = rel;
+        }
+        if self.acyclic() {
+            self.index();
+            true
+        } else {
+            self.heads = old_heads;
+            self.rels = old_rels;
+            false
+        }
+    }
+
+    fn acyclic(&self) -> bool {
+        let n = self.words.len();
+        for start in 0..n {
+            let mut cur = start;
+            let mut steps = 0;
+            while self.heads[cur] > 0 && self.heads[cur] <= n {
+                cur = self.heads[cur] - 1;
+                steps += 1;
+                if steps > n {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// "Israeli warplanes struck targets", "Germany suspended aid to Niger": a past-tense verb
+    /// parsed as a participle modifying the noun after it, right behind a noun phrase (or with
+    /// a subject of its own), is the clause's verb: the noun before it is its subject and the
+    /// noun after it its object. Hyphenated compounds ("Iran-backed militants") are left alone.
+    fn repair_participle_clauses(&mut self, forms: &[&str]) {
+        for v in 1..self.words.len() {
+            let w = &self.words[v];
+            if w.upos != "VERB" || !matches!(w.xpos.as_str(), "VBD" | "VBN") {
+                continue;
+            }
+            if self.rel(v) != "amod" {
+                continue;
+            }
+            let Some(n) = self.head(v) else { continue };
+            if n <= v || !matches!(self.words[n].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
+                continue;
+            }
+            let own_subject = self.children_rel(v, "nsubj").next();
+            let prev = v - 1;
+            if forms.get(prev).is_some_and(|f| f.contains('-')) {
+                continue;
+            }
+            let subject = match own_subject {
+                Some(s) => s,
+                None if matches!(self.words[prev].upos.as_str(), "NOUN" | "PROPN")
+                    && !matches!(self.rel(prev), "nmod" | "obl") =>
+                {
+                    prev
+                }
+                None => continue,
+            };
+            // "Iraq and the coalition resumed": the subject is the whole coordination
+            let mut subject = subject;
+            while self.rel(subject) == "conj" {
+                match self.head(subject) {
+                    Some(h) if h < subject => subject = h,
+                    _ => break,
+                }
+            }
+            // where the new clause hangs: the place of the subject, or of the object when the
+            // subject was part of the object's phrase
+            let (place, place_rel) =
+                if self.head(subject) == Some(n) || subject == n || own_subject.is_some() {
+                    (self.head(n), self.rels[n])
+                } else {
+                    (self.head(subject), self.rels[subject])
+                };
+            let (place, place_rel) = match place {
+                Some(p) if p == v || p == n || p == subject => (None, "root"),
+                Some(p) => (Some(p), clause_rel(place_rel)),
+                None => (None, "root"),
+            };
+            self.apply(&[
+                (v, place, place_rel),
+                (subject, Some(v), "nsubj"),
+                (n, Some(v), "obj"),
+            ]);
+        }
+    }
+
+    /// "Russian units shelled positions, the governor said": a verb with two subjects keeps the
+    /// nearer one; the other, right before a verb with no subject (or right after one with no
+    /// object), belongs to that verb.
+    fn repair_stray_subjects(&mut self) {
+        for h in 0..self.words.len() {
+            let subjects: Vec<usize> = self
+                .children(h)
+                .iter()
+                .copied()
+                .filter(|&c| self.rels[c] == "nsubj")
+                .collect();
+            if subjects.len() < 2 {
+                continue;
+            }
+            let near = subjects
+                .iter()
+                .copied()
+                .min_by_key(|&s| s.abs_diff(h))
+                .unwrap_or(h);
+            for s in subjects {
+                if s == near {
+                    continue;
+                }
+                // a verb right after the stray subject's phrase, without a subject
+                let after = self.phrase(s).last().copied().unwrap_or(s) + 1;
+                if after < self.words.len()
+                    && self.words[after].upos == "VERB"
+                    && after != h
+                    && self.children_rel(after, "nsubj").next().is_none()
+                {
+                    self.apply(&[(s, Some(after), "nsubj")]);
+                    continue;
+                }
+                // a verb right before it, without an object
+                let first = self.phrase(s).first().copied().unwrap_or(s);
+                if first > 0 {
+                    let before = first - 1;
+                    if self.words[before].upos == "VERB"
+                        && before != h
+                        && self.children_rel(before, "obj").next().is_none()
+                    {
+                        self.apply(&[(s, Some(before), "obj")]);
+                    }
+                }
+            }
+        }
     }
 
     /// The head of word `i`, if it is not the root.
     pub fn head(&self, i: usize) -> Option<usize> {
-        let h = self.words[i].head;
+        let h = self.heads[i];
         (h > 0 && h <= self.words.len()).then(|| h - 1)
     }
 
     /// The universal part of word `i`'s relation ("obl" for "obl:tmod").
     pub fn rel(&self, i: usize) -> &str {
-        let r = self.words[i].deprel.as_str();
+        let r = self.rels[i];
         r.split(':').next().unwrap_or(r)
+    }
+
+    /// Word `i`'s full relation, with its subtype ("obl:agent").
+    pub fn deprel(&self, i: usize) -> &str {
+        self.rels[i]
     }
 
     /// Children of `i`.
@@ -42,7 +215,7 @@ impl<'a> Tree<'a> {
     /// Children of `i` whose full relation is `rel` or starts with `rel:`.
     pub fn children_rel<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
         self.children[i].iter().copied().filter(move |&c| {
-            let r = self.words[c].deprel.as_str();
+            let r = self.rels[c];
             r == rel || (r.starts_with(rel) && r.as_bytes().get(rel.len()) == Some(&b':'))
         })
     }
@@ -88,7 +261,7 @@ impl<'a> Tree<'a> {
         let mut stack = vec![i];
         while let Some(cur) = stack.pop() {
             for &c in &self.children[cur] {
-                let rel = self.words[c].deprel.as_str();
+                let rel = self.rels[c];
                 let base = rel.split(':').next().unwrap_or(rel);
                 let keep = match base {
                     "det" | "amod" | "compound" | "flat" | "fixed" | "nummod" | "case"
@@ -105,5 +278,15 @@ impl<'a> Tree<'a> {
         }
         out.sort_unstable();
         out
+    }
+}
+
+/// The relation a clause takes in the place of a nominal.
+fn clause_rel(nominal_rel: &str) -> &'static str {
+    match nominal_rel.split(':').next().unwrap_or(nominal_rel) {
+        "root" => "root",
+        "conj" => "conj",
+        "parataxis" => "parataxis",
+        _ => "ccomp",
     }
 }

@@ -4,7 +4,7 @@
 //! Patterns live in `data/verbs/RR.tsv`, one file per CAMEO root, seven columns: `id`,
 //! `code`, `verb` (lemma, optionally with a phrasal particle: "carry out"), `object` (`-`,
 //! `none`, `actor`, `@class`, `!@class`, `=lemma|lemma`), `target` (`obj`, `prep:WORD`,
-//! alternatives joined by `|`, or `-`), `example` and `expect` (the event the example must
+//! `clause` — the subject of a clausal complement —, alternatives joined by `|`, or `-`), `example` and `expect` (the event the example must
 //! give, `SOURCE>TARGET`). Object classes are in `data/verbs/noun_classes.toml`. This module
 //! only reads and indexes patterns; matching a pattern against a parse is the coder's job,
 //! through [`VerbPattern::object_ok`]. No I/O.
@@ -38,6 +38,8 @@ pub enum TargetSlot {
     Object,
     /// The object of a prepositional phrase on the verb headed by this preposition.
     Prep(String),
+    /// The subject of the verb's clausal complement ("demanded that Russia withdraw").
+    Clause,
 }
 
 /// One verb pattern.
@@ -289,10 +291,11 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSlot>, String> {
     s.split('|')
         .map(|t| match t {
             "obj" => Ok(TargetSlot::Object),
+            "clause" => Ok(TargetSlot::Clause),
             _ if t.starts_with("prep:") && t.len() > 5 => {
                 Ok(TargetSlot::Prep(t[5..].to_lowercase()))
             }
-            _ => Err(format!("target {t:?}: use obj, prep:WORD or -")),
+            _ => Err(format!("target {t:?}: use obj, prep:WORD, clause or -")),
         })
         .collect()
 }
