@@ -173,3 +173,142 @@ pub fn read_input(path: &str) -> Result<(String, Vec<u8>)> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
     Ok((path.to_string(), bytes))
 }
+
+/// The file names `dyad ingest` reads inside a directory: text, HTML, JSONL and WARC (and
+/// files with no extension, read as text or HTML by content).
+fn ingestible(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.starts_with('.') {
+        return false;
+    }
+    if is_warc(&name) {
+        return true;
+    }
+    match Path::new(&name).extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(ext) => matches!(ext, "txt" | "text" | "html" | "htm" | "xhtml" | "jsonl"),
+    }
+}
+
+fn is_warc(name: &str) -> bool {
+    let name = name.to_lowercase();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
+}
+
+/// Every ingestible file under `dir`, recursively, in sorted order (for a stable run).
+fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if ingestible(&p) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Like [`for_each_document`], for `dyad ingest`: directories are read recursively (a file's
+/// document id is then its path as reached from the argument), and WARC files (`.warc`,
+/// `.warc.gz`) give one HTML document per `response` record (id and URL: the target URI).
+/// `each` also gets a fallback publication date (a WARC record's date) to use when the page
+/// itself names none. WARC records that cannot be read are reported and counted as skipped.
+pub fn for_each_ingest_document(
+    opts: &InputOptions,
+    mut each: impl FnMut(RawDocument, Option<Date>) -> Result<()>,
+) -> Result<ReadReport> {
+    let mut report = ReadReport::default();
+    let paths: Vec<String> = if opts.paths.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        opts.paths.clone()
+    };
+    let mut files: Vec<(String, Option<String>)> = Vec::new();
+    for path in &paths {
+        let p = Path::new(path);
+        if path != "-" && p.is_dir() {
+            let mut found = Vec::new();
+            if let Err(e) = walk(p, &mut found) {
+                eprintln!("dyad: error: cannot read directory {path}: {e}");
+                report.unreadable += 1;
+            }
+            for f in found {
+                let s = f.to_string_lossy().into_owned();
+                files.push((s.clone(), Some(s)));
+            }
+        } else {
+            files.push((path.clone(), opts.id.clone()));
+        }
+    }
+    if opts.id.is_some() && files.len() > 1 {
+        anyhow::bail!(
+            "--id names a single document, but {} inputs were given",
+            files.len()
+        );
+    }
+    for (path, id) in files {
+        if path != "-" && is_warc(&path) {
+            let reader = match crate::warc::open(&path) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("dyad: error: cannot read {path}: {e}");
+                    report.unreadable += 1;
+                    continue;
+                }
+            };
+            let mut skipped = 0usize;
+            let mut pages = 0usize;
+            let result = crate::warc::for_each_page(reader, |item| match item {
+                Ok(page) => {
+                    pages += 1;
+                    let (content, _) = decode_lossy(&page.body);
+                    let date = page.date.as_deref().and_then(parse_date_prefix);
+                    let uri = (!page.uri.is_empty()).then_some(page.uri);
+                    each(
+                        RawDocument {
+                            meta: DocumentMeta {
+                                id: uri.clone().unwrap_or_else(|| format!("{path}#{pages}")),
+                                date: opts.date,
+                                url: uri,
+                                ..Default::default()
+                            },
+                            body: Body::Html(content.into_owned()),
+                        },
+                        date,
+                    )
+                }
+                Err(problem) => {
+                    eprintln!("dyad: error: {path}, {problem}; record skipped");
+                    skipped += 1;
+                    Ok(())
+                }
+            });
+            report.skipped_lines += skipped;
+            if let Err(e) = result {
+                if e.downcast_ref::<std::io::Error>().is_some() {
+                    eprintln!("dyad: error: cannot read {path}: {e:#}");
+                    report.unreadable += 1;
+                } else {
+                    return Err(e);
+                }
+            }
+            continue;
+        }
+        let single = InputOptions {
+            paths: vec![path],
+            input: opts.input,
+            date: opts.date,
+            id,
+        };
+        let r = for_each_document(&single, |doc| each(doc, None))?;
+        report.skipped_lines += r.skipped_lines;
+        report.unreadable += r.unreadable;
+    }
+    Ok(report)
+}

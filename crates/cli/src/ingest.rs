@@ -1,0 +1,155 @@
+//! `dyad ingest`: documents through the whole pipeline into the event store.
+//!
+//! Reads text, HTML, JSONL, directories and WARC files, skips documents already stored (same
+//! id, or same clean text), codes the rest and stores each with its sentences and events,
+//! committing in batches so a killed run loses only its last batch. Progress goes to stderr
+//! when it is a terminal, then one summary line. This module wires the stages and the store;
+//! it must never decide what is a duplicate or how events cluster (the store does).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use dyad_core::SegmentKind;
+use dyad_nlp::{Model, Scratch};
+use dyad_store::{AddOutcome, MentionRecord, NewDocument, NewSentence, SentenceKind, Store};
+
+use crate::input::{for_each_ingest_document, InputOptions};
+
+/// Options of `dyad ingest`.
+#[derive(Debug, Args)]
+pub struct IngestOptions {
+    /// The store (created when missing).
+    #[arg(long, default_value = "dyad.db")]
+    pub db: PathBuf,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
+    /// Input files, directories (read recursively) and WARC files, and their options.
+    #[command(flatten)]
+    pub input: InputOptions,
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    new: u64,
+    skipped: u64,
+    events: u64,
+}
+
+fn new_document(seg: &dyad_core::SegmentedDocument) -> NewDocument {
+    let meta = &seg.doc.meta;
+    NewDocument {
+        id: meta.id.clone(),
+        date: meta.date.map(|d| d.to_string()),
+        title: meta.title.clone(),
+        url: meta.url.clone(),
+        source: meta.source.clone(),
+        text: seg.doc.text.clone(),
+        sentences: seg
+            .segments
+            .iter()
+            .map(|s| NewSentence {
+                index: s.index,
+                kind: match s.kind {
+                    SegmentKind::Heading => SentenceKind::Heading,
+                    SegmentKind::Sentence => SentenceKind::Sentence,
+                },
+                start: s.span.start,
+                end: s.span.end,
+                text: seg.text_of(s.span).to_string(),
+            })
+            .collect(),
+    }
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new_spinner();
+    pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {pos} documents ({per_sec}) {elapsed_precise} {msg}",
+    ) {
+        pb.set_style(style);
+    }
+    pb.enable_steady_tick(Duration::from_millis(200));
+    pb
+}
+
+/// Run `dyad ingest`; returns the exit status.
+pub fn run(opts: &IngestOptions) -> Result<i32> {
+    let mut store = Store::open(&opts.db)?;
+    let model = Model::bundled().context("cannot load the bundled parser model")?;
+    let coder = dyad_coder::Coder::bundled();
+    let mut scratch = Scratch::default();
+    let pb = progress_bar();
+    let mut tally = Tally::default();
+    let started = Instant::now();
+    let mut in_batch = 0u32;
+    let mut last_commit = Instant::now();
+    store.begin()?;
+    let report = for_each_ingest_document(&opts.input, |raw, fallback_date| {
+        pb.inc(1);
+        if store.has_document(&raw.meta.id)? {
+            tally.skipped += 1;
+            return Ok(());
+        }
+        let id = raw.meta.id.clone();
+        let mut seg = dyad_text::segment_document(raw);
+        for w in &seg.warnings {
+            pb.suspend(|| eprintln!("dyad: warning: document {id}: {w}"));
+        }
+        if store.has_content(&seg.doc.doc.text)? {
+            tally.skipped += 1;
+            return Ok(());
+        }
+        if seg.doc.doc.meta.date.is_none() {
+            seg.doc.doc.meta.date = fallback_date;
+        }
+        let events = crate::pipeline::code_document(model, &coder, &mut scratch, &seg.doc);
+        let records: Vec<MentionRecord> = events.iter().map(MentionRecord::from).collect();
+        match store.add_document(&new_document(&seg.doc), &records)? {
+            AddOutcome::Added { events } => {
+                tally.new += 1;
+                tally.events += events as u64;
+            }
+            AddOutcome::DuplicateId | AddOutcome::DuplicateContent => tally.skipped += 1,
+        }
+        in_batch += 1;
+        if in_batch >= opts.batch || last_commit.elapsed() > Duration::from_secs(2) {
+            store.commit()?;
+            store.begin()?;
+            in_batch = 0;
+            last_commit = Instant::now();
+            pb.set_message(format!("{} new, {} events", tally.new, tally.events));
+        }
+        Ok(())
+    });
+    // Commit what was stored even when a later input stopped the run.
+    let committed = store.commit();
+    let report = report?;
+    committed?;
+    pb.finish_and_clear();
+    if tally.new > 0 {
+        store.optimize()?;
+    }
+    let failed = report.skipped_lines + report.unreadable;
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    eprintln!(
+        "dyad ingest: {} documents new, {} skipped, {} failed; {} events; {:.1} s ({:.0} documents/s, {:.0} events/s) into {}",
+        tally.new,
+        tally.skipped,
+        failed,
+        tally.events,
+        secs,
+        tally.new as f64 / secs,
+        tally.events as f64 / secs,
+        opts.db.display()
+    );
+    Ok(crate::exit_status(&report))
+}

@@ -1,0 +1,74 @@
+//! The coding pipeline for one document: a segmented document in, its coded events out.
+//!
+//! Tags and parses every sentence (headings are skipped: they are never coded) with the
+//! bundled model and hands the parses to the coder. This module converts between the stages'
+//! types only; it must never decide anything about text, parses or events itself.
+
+use dyad_coder::{Coder, DocumentContext, Event};
+use dyad_core::{ParsedSegment, ParsedWord, SegmentKind, SegmentedDocument};
+use dyad_nlp::{Model, Scratch};
+use dyad_petrarch::{DiscardKind, PetrarchCoding};
+
+/// Code one segmented document into events, in sentence order.
+pub fn code_document(
+    model: &Model,
+    coder: &Coder<'_>,
+    scratch: &mut Scratch,
+    doc: &SegmentedDocument,
+) -> Vec<Event> {
+    let ctx = DocumentContext {
+        doc_id: &doc.doc.meta.id,
+        date: doc.doc.meta.date,
+        text: &doc.doc.text,
+    };
+    let mut events = Vec::new();
+    for s in &doc.segments {
+        if s.kind == SegmentKind::Heading {
+            continue;
+        }
+        let words: Vec<&str> = s.tokens.iter().map(|t| doc.text_of(t.span)).collect();
+        let analysis = model.annotate_with(&words, scratch);
+        let parsed = ParsedSegment {
+            index: s.index,
+            kind: s.kind,
+            span: s.span,
+            words: s
+                .tokens
+                .iter()
+                .zip(&analysis)
+                .map(|(t, a)| ParsedWord {
+                    span: t.span,
+                    upos: a.upos.to_string(),
+                    xpos: a.xpos.to_string(),
+                    lemma: a.lemma.to_string(),
+                    head: a.head,
+                    deprel: a.deprel.to_string(),
+                })
+                .collect(),
+        };
+        events.extend(coder.code_segment(&ctx, &parsed));
+    }
+    events
+}
+
+/// [`code_document`], with the discards and code post-processing of PETRARCH-format
+/// dictionaries when `petrarch` is given: a story matching a whole-document discard gives
+/// nothing, events in sentences matching a sentence discard are dropped, and the rest pass
+/// through [`PetrarchCoding::finish`].
+pub fn code_document_with(
+    model: &Model,
+    coder: &Coder<'_>,
+    petrarch: Option<&PetrarchCoding>,
+    scratch: &mut Scratch,
+    doc: &SegmentedDocument,
+) -> Vec<Event> {
+    let Some(p) = petrarch else {
+        return code_document(model, coder, scratch, doc);
+    };
+    if matches!(p.discard(&doc.doc.text), Some((DiscardKind::Story, _))) {
+        return Vec::new();
+    }
+    let mut events = code_document(model, coder, scratch, doc);
+    events.retain(|e| p.discard(&e.sentence).is_none());
+    p.finish(events)
+}
