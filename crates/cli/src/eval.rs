@@ -1,0 +1,168 @@
+//! `dyad eval`: code a gold file's texts and print how the events compare with the gold.
+//!
+//! Reads the gold file (dyad JSONL, PETRARCH validation XML or PLOVER GSR), codes each
+//! record's text through the whole pipeline (text stage, tagger and parser, coder) with dyad's
+//! own dictionaries or with PETRARCH-format ones from `--dictionaries DIR`, and prints the
+//! scores of `dyad_eval` as a table or JSON on stdout. This module wires files to the library
+//! crates; it must never decide how events are coded or scored.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+
+use dyad_coder::Coder;
+use dyad_core::{Body, DocumentMeta, RawDocument};
+use dyad_eval::{read_gold, Coded, GoldFormat, GoldRecord};
+use dyad_nlp::{Model, Scratch};
+use dyad_petrarch::PetrarchCoding;
+
+/// `--format` values of `dyad eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GoldArg {
+    /// JSONL: {"id", "date", "text", "events": [{"source", "target", "cameo"}]}.
+    Dyad,
+    /// PETRARCH validation XML (<Sentence>, <EventCoding>, <Text>).
+    PetrarchXml,
+    /// The PLOVER gold-standard records (JSON array, PLOVER types).
+    PloverGsr,
+}
+
+/// Options of `dyad eval`.
+#[derive(Debug, Args)]
+pub struct EvalOptions {
+    /// The gold file.
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// The gold file's format.
+    #[arg(long, value_enum, default_value = "dyad")]
+    pub format: GoldArg,
+    /// Code with the PETRARCH-format dictionaries of this directory instead of dyad's own.
+    #[arg(long, value_name = "DIR")]
+    pub dictionaries: Option<PathBuf>,
+    /// List every missed and every extra event with its sentence and the rule that fired.
+    #[arg(long)]
+    pub explain: bool,
+    /// Print the figures as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Run `dyad eval`; returns the exit status.
+pub fn run(opts: &EvalOptions) -> Result<i32> {
+    let bytes = std::fs::read(&opts.gold)
+        .with_context(|| format!("cannot read {}", opts.gold.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let name = opts.gold.display().to_string();
+    let format = match opts.format {
+        GoldArg::Dyad => GoldFormat::Dyad,
+        GoldArg::PetrarchXml => GoldFormat::PetrarchXml,
+        GoldArg::PloverGsr => GoldFormat::PloverGsr,
+    };
+    let records = read_gold(format, &name, &text)?;
+    let model = Model::bundled().context("cannot load the bundled parser model")?;
+    let petrarch = match &opts.dictionaries {
+        Some(dir) => Some(
+            dyad_petrarch::load_dir(dir)
+                .with_context(|| format!("cannot use the dictionaries in {}", dir.display()))?,
+        ),
+        None => None,
+    };
+    for w in petrarch.iter().flat_map(|p| &p.skipped) {
+        eprintln!("dyad: warning: skipped a malformed dictionary line: {w}");
+    }
+    let coder = match &petrarch {
+        Some(p) => p.coder(),
+        None => Coder::bundled(),
+    };
+    let start = Instant::now();
+    let mut sentences = 0usize;
+    let mut scratch = Scratch::default();
+    let coded: Vec<Vec<Coded>> = records
+        .iter()
+        .map(|r| {
+            let (events, n) = code_record(model, &coder, petrarch.as_ref(), &mut scratch, r);
+            sentences += n;
+            events
+        })
+        .collect();
+    let seconds = start.elapsed().as_secs_f64();
+    let report = dyad_eval::score(&records, &coded);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    use std::io::Write as _;
+    let per_second = if seconds > 0.0 {
+        sentences as f64 / seconds
+    } else {
+        0.0
+    };
+    if opts.json {
+        let mut v = serde_json::to_value(&report)?;
+        if !opts.explain {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("explanations");
+            }
+        }
+        if let Some(o) = v.as_object_mut() {
+            o.insert(
+                "dictionaries".into(),
+                serde_json::json!(opts
+                    .dictionaries
+                    .as_ref()
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_else(|| "dyad".into())),
+            );
+            o.insert(
+                "speed".into(),
+                serde_json::json!({"sentences": sentences, "seconds": seconds,
+                    "sentences_per_second": per_second}),
+            );
+            if let Some(p) = &petrarch {
+                o.insert("conversion_losses".into(), serde_json::to_value(&p.losses)?);
+            }
+        }
+        writeln!(out, "{v}")?;
+    } else {
+        write!(out, "{}", report.to_table(opts.explain))?;
+        writeln!(
+            out,
+            "\ncoding: {sentences} sentences in {seconds:.2} s = {per_second:.0} sentences/s (parsing included, one thread)"
+        )?;
+        if let Some(p) = &petrarch {
+            writeln!(out, "PETRARCH conversion losses: {:?}", p.losses)?;
+        }
+    }
+    Ok(0)
+}
+
+/// Code one gold record's text: segment, tag, parse, code (PETRARCH discards and
+/// post-processing when those dictionaries are in use). Returns the events and the number of
+/// sentences coded.
+fn code_record(
+    model: &Model,
+    coder: &Coder<'_>,
+    petrarch: Option<&PetrarchCoding>,
+    scratch: &mut Scratch,
+    r: &GoldRecord,
+) -> (Vec<Coded>, usize) {
+    let raw = RawDocument {
+        meta: DocumentMeta {
+            id: r.id.clone(),
+            date: r.date,
+            title: None,
+            url: None,
+            source: None,
+        },
+        body: Body::Text(r.text.clone()),
+    };
+    let seg = dyad_text::segment_document(raw);
+    let n = seg
+        .doc
+        .segments
+        .iter()
+        .filter(|s| s.kind == dyad_core::SegmentKind::Sentence)
+        .count();
+    let events = crate::pipeline::code_document_with(model, coder, petrarch, scratch, &seg.doc);
+    (events.iter().map(Coded::from_event).collect(), n)
+}

@@ -1,0 +1,1015 @@
+//! From parsed PETRARCH dictionaries to dyad's own dictionary types, and the post-processing
+//! of coded events that dyad's dictionaries cannot express.
+//!
+//! [`convert`] writes the text formats that `dyad_lexicon`'s readers accept (countries TSV,
+//! agent/group/person TOML, verb-pattern TSV, a widened event-code table) and builds the
+//! dictionaries from them, so the unchanged [`dyad_coder::Coder`] codes with PETRARCH
+//! dictionaries. [`PetrarchCoding::finish`] then adds paired events, restores non-CAMEO codes
+//! and codes that modality rewrote, and splits `A/B` actor codes. The crate docs list how the
+//! pattern semantics map and where they differ. This module never reads files.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use dyad_coder::{Coder, Event};
+use dyad_lexicon::actors::{ActorDictionary, ActorSources};
+use dyad_lexicon::{CodingRules, EventCodeTable, VerbDictionary};
+
+use crate::actors::{ActorDict, AgentDict, AgentPlace, DateRange};
+use crate::discards::{DiscardKind, Discards};
+use crate::verbs::{CodeSpec, Element, VerbDict};
+
+/// Target slots tried, in order, for every converted pattern (after a slot the pattern names).
+pub const DEFAULT_TARGETS: [&str; 17] = [
+    "obj",
+    "prep:with",
+    "prep:to",
+    "prep:against",
+    "prep:on",
+    "prep:for",
+    "prep:from",
+    "prep:between",
+    "prep:among",
+    "prep:at",
+    "prep:in",
+    "prep:into",
+    "prep:over",
+    "prep:toward",
+    "prep:towards",
+    "prep:upon",
+    "prep:about",
+];
+
+const PREPOSITIONS: [&str; 24] = [
+    "WITH", "TO", "AGAINST", "ON", "FOR", "FROM", "BETWEEN", "AMONG", "AT", "IN", "INTO", "OVER",
+    "TOWARD", "TOWARDS", "UPON", "ABOUT", "OF", "BY", "UNDER", "AFTER", "BEFORE", "THROUGH",
+    "ACROSS", "DURING",
+];
+
+const PARTICLES: [&str; 7] = ["OUT", "DOWN", "OFF", "UP", "AWAY", "BACK", "OVER"];
+
+/// What the conversion could not carry over, counted (see the crate docs).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Losses {
+    /// Patterns with words only before the verb (not checkable on a dependency parse).
+    pub patterns_pre_only: usize,
+    /// Patterns coding `---` (dyad has no "match and code nothing").
+    pub patterns_null_code: usize,
+    /// Verb forms of more than two words or whose verb is not the first word.
+    pub verb_forms_dropped: usize,
+    /// Agents whose code was longer than three letters (cut to three).
+    pub agent_codes_cut: usize,
+    /// Prefix agents (`[XXX~]`) placed as suffixes.
+    pub agents_prefix: usize,
+    /// Agents with a code dyad cannot use at all (shorter than three letters).
+    pub agents_dropped: usize,
+    /// Transformations read but not applied.
+    pub transformations: usize,
+    /// Non-CAMEO codes given stand-ins.
+    pub codes_aliased: usize,
+}
+
+/// Options of the conversion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConvertOptions {
+    /// Code only events with both a source and a target (PETRARCH's `require_dyad`).
+    pub require_dyad: bool,
+}
+
+impl Default for ConvertOptions {
+    fn default() -> Self {
+        ConvertOptions { require_dyad: true }
+    }
+}
+
+/// A problem building dyad's dictionaries from the converted text (a bug in the conversion or
+/// a dictionary dyad's readers reject), with the generated file's name.
+#[derive(Debug, thiserror::Error)]
+#[error("converting PETRARCH dictionaries: {0}")]
+pub struct ConvertError(pub String);
+
+/// Converted dictionaries, ready for [`dyad_coder::Coder::new`], and what dyad's dictionaries
+/// cannot say.
+pub struct PetrarchCoding {
+    actors: ActorDictionary,
+    verbs: VerbDictionary,
+    codes: EventCodeTable,
+    rules: CodingRules,
+    /// Pattern id → its real code.
+    pattern_codes: HashMap<String, String>,
+    /// Pattern id → the code of the paired (target → source) event.
+    paired: HashMap<String, String>,
+    /// Pattern ids that code only the target → source event (`[:173]`).
+    reverse_only: BTreeSet<String>,
+    /// Stand-in code → real code.
+    aliases: HashMap<String, String>,
+    /// The discard list (empty when none was given).
+    pub discards: Discards,
+    /// What could not be carried over.
+    pub losses: Losses,
+    /// The generated verb-pattern TSV (for inspection: `dyad` never writes it anywhere).
+    pub verb_tsv: String,
+    /// Malformed pattern lines that were skipped, each naming its file and line.
+    pub skipped: Vec<crate::DictError>,
+}
+
+impl std::fmt::Debug for PetrarchCoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PetrarchCoding")
+            .field("actors", &self.actors.len())
+            .field("patterns", &self.verbs.patterns().len())
+            .field("losses", &self.losses)
+            .finish()
+    }
+}
+
+impl PetrarchCoding {
+    /// A coder over the converted dictionaries.
+    pub fn coder(&self) -> Coder<'_> {
+        Coder::new(&self.actors, &self.verbs, &self.codes, &self.rules)
+    }
+
+    /// The converted actor dictionary.
+    pub fn actor_dictionary(&self) -> &ActorDictionary {
+        &self.actors
+    }
+
+    /// The converted verb dictionary.
+    pub fn verb_dictionary(&self) -> &VerbDictionary {
+        &self.verbs
+    }
+
+    /// Does a discard phrase stop this text (a sentence or a whole story) from being coded?
+    pub fn discard(&self, text: &str) -> Option<(DiscardKind, usize)> {
+        self.discards.check(text)
+    }
+
+    /// Post-process a sentence's or document's events: restore each pattern's own code
+    /// (modality may have rewritten it; PETRARCH does not), map stand-in codes back, add the
+    /// paired events of `[a:b]` patterns and split `A/B` actor codes into one event each.
+    pub fn finish(&self, events: Vec<Event>) -> Vec<Event> {
+        let mut out = Vec::with_capacity(events.len());
+        for mut e in events {
+            let base = e.verb.rule.split('+').next().unwrap_or("").to_string();
+            if let Some(code) = self.pattern_codes.get(&base) {
+                self.set_code(&mut e, code);
+            }
+            if self.reverse_only.contains(&base) {
+                if e.target.code.is_none() {
+                    continue;
+                }
+                std::mem::swap(&mut e.source, &mut e.target);
+            }
+            let paired = self.paired.get(&base).cloned();
+            let reverse = paired.and_then(|p| {
+                e.target.code.as_ref()?;
+                let mut r = e.clone();
+                std::mem::swap(&mut r.source, &mut r.target);
+                self.set_code(&mut r, &p);
+                r.verb.rule = format!("{}+paired", e.verb.rule);
+                r.event_id = format!("{}p", e.event_id);
+                Some(r)
+            });
+            for ev in std::iter::once(e).chain(reverse) {
+                out.extend(split_codes(ev));
+            }
+        }
+        out
+    }
+
+    fn set_code(&self, e: &mut Event, code: &str) {
+        let shown = self.aliases.get(code).map_or(code, String::as_str);
+        if let Some(info) = self.codes.get(code) {
+            e.root = shown.get(..2).unwrap_or(shown).to_string();
+            e.quad_class = info.quad_class().number();
+            e.goldstein = info.goldstein();
+            e.plover = info.plover_type().to_string();
+        }
+        e.cameo = shown.to_string();
+    }
+}
+
+/// One event per code of `A/B` actor codes.
+fn split_codes(e: Event) -> Vec<Event> {
+    let srcs = alternatives(e.source.code.as_deref());
+    let tgts = alternatives(e.target.code.as_deref());
+    if srcs.len() <= 1 && tgts.len() <= 1 {
+        return vec![e];
+    }
+    let mut out = Vec::new();
+    for (i, s) in srcs.iter().enumerate() {
+        for (j, t) in tgts.iter().enumerate() {
+            let mut c = e.clone();
+            c.source.code = s.clone();
+            c.target.code = t.clone();
+            c.event_id = format!("{}.{i}{j}", e.event_id);
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn alternatives(code: Option<&str>) -> Vec<Option<String>> {
+    match code {
+        Some(c) if c.contains('/') => c
+            .split('/')
+            .filter(|p| !p.is_empty())
+            .map(|p| Some(p.to_string()))
+            .collect(),
+        other => vec![other.map(str::to_string)],
+    }
+}
+
+/// TOML basic string.
+fn toml_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn toml_list(items: &[String]) -> String {
+    let v: Vec<String> = items.iter().map(|s| toml_str(s)).collect();
+    format!("[{}]", v.join(", "))
+}
+
+/// A dictionary phrase as dyad's actor files write it: abbreviations (words with a period,
+/// all-letter words of up to three letters, which dyad then matches in exact case) keep their
+/// case, everything else is lower-cased (matched in any case, as PETRARCH does).
+fn phrase_text(words: &[String]) -> String {
+    if words.len() == 1 {
+        let w = &words[0];
+        let short = w.chars().count() <= 3 && w.chars().all(char::is_alphabetic);
+        if short || w.contains('.') {
+            return w.clone();
+        }
+    }
+    words
+        .iter()
+        .map(|w| {
+            if w.contains('.') {
+                w.clone()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn clean_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r', '|'], " ")
+}
+
+fn is_letters(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn date_text(d: dyad_core::Date) -> String {
+    d.to_string()
+}
+
+/// The actor files' text.
+struct ActorTexts {
+    countries: String,
+    groups: String,
+    people: String,
+    agents: String,
+}
+
+fn actor_texts(actors: &ActorDict, agents: Option<&AgentDict>, losses: &mut Losses) -> ActorTexts {
+    // countries: one row per 3-letter code, every phrase of every entry with that code
+    let mut countries: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    let mut groups = String::from("actor = []\n");
+    let mut group_list = String::new();
+    let mut people = String::new();
+    for a in &actors.actors {
+        let names: Vec<String> = a
+            .phrases
+            .iter()
+            .map(|p| clean_field(&phrase_text(p)))
+            .collect();
+        // entries are cited as FILE:LINE
+        let id = format!(
+            "{}:{}",
+            actors.files.get(a.file).map_or("actors", String::as_str),
+            a.line
+        );
+        let single = a.codes.len() == 1
+            && a.codes[0].range == DateRange::Always
+            && a.codes[0].codes.len() == 1;
+        let code = a.codes[0]
+            .codes
+            .first()
+            .map(|c| c.to_uppercase())
+            .unwrap_or_default();
+        if single && code.len() == 3 && is_letters(&code) {
+            let row = countries
+                .entry(code.clone())
+                .or_insert_with(|| (names[0].clone(), Vec::new()));
+            row.1.extend(names);
+        } else if single && is_letters(&code) {
+            let country = if code.len() > 3 { &code[..3] } else { "" };
+            let _ = writeln!(
+                group_list,
+                "[[actor]]\nid = {}\nnames = {}\nabbreviations = []\ncode = {}\ncountry = {}\ntype = \"\"\nknown_group = \"\"\ndescription = \"\"\n",
+                toml_str(&id),
+                toml_list(&names),
+                toml_str(&code),
+                toml_str(country)
+            );
+        } else {
+            // dated codes, or codes dyad's other files reject ("---", "ELR/GAL", "G77"):
+            // a person whose roles are the dated codes (the default first, so it loses ties)
+            let mut roles = String::new();
+            let mut dated: Vec<&crate::actors::DatedCode> = a.codes.iter().collect();
+            dated.sort_by_key(|c| match c.range {
+                DateRange::Always => 0,
+                DateRange::Before(_) => 1,
+                _ => 2,
+            });
+            for c in dated {
+                let code = c.codes.join("/").to_uppercase();
+                let (start, end) = match &c.range {
+                    DateRange::Always => ("0001-01-01".to_string(), String::new()),
+                    DateRange::Before(d) => (
+                        "0001-01-01".to_string(),
+                        d.yesterday().map(date_text).unwrap_or_default(),
+                    ),
+                    DateRange::After(d) => (
+                        d.tomorrow()
+                            .map(date_text)
+                            .unwrap_or_else(|_| date_text(*d)),
+                        String::new(),
+                    ),
+                    DateRange::Between(a, b) => (date_text(*a), date_text(*b)),
+                };
+                let _ = writeln!(
+                    roles,
+                    "[[person.roles]]\ncode = {}\ntitle = \"\"\nstart = {}\nend = {}",
+                    toml_str(&code),
+                    toml_str(&start),
+                    toml_str(&end)
+                );
+            }
+            let _ = writeln!(
+                people,
+                "[[person]]\nid = {}\nnames = {}\nshort_names = []\n{roles}",
+                toml_str(&id),
+                toml_list(&names)
+            );
+        }
+    }
+    let mut tsv = String::from("code\tname\tnames\tdemonym\tcapital\tlat\tlon\n");
+    for (code, (name, names)) in &countries {
+        let mut uniq: Vec<&String> = Vec::new();
+        for n in names {
+            if !uniq.contains(&n) {
+                uniq.push(n);
+            }
+        }
+        let joined: Vec<&str> = uniq.iter().map(|s| s.as_str()).collect();
+        let _ = writeln!(tsv, "{code}\t{name}\t{}\t\t\t0\t0", joined.join("|"));
+    }
+    if !group_list.is_empty() {
+        groups = group_list;
+    }
+    if people.is_empty() {
+        people = "person = []\n".into();
+    }
+    let mut agent_text = String::new();
+    for a in agents.map(|d| d.agents.as_slice()).unwrap_or_default() {
+        let code = a.code.to_uppercase();
+        if code.len() < 3 || !is_letters(&code[..3]) {
+            losses.agents_dropped += 1;
+            continue;
+        }
+        if code.len() > 3 {
+            losses.agent_codes_cut += 1;
+        }
+        if a.place == AgentPlace::Prefix {
+            losses.agents_prefix += 1;
+        }
+        let mut words = vec![phrase_text(&a.words).to_lowercase()];
+        for p in &a.plurals {
+            words.push(phrase_text(p).to_lowercase());
+        }
+        let _ = writeln!(
+            agent_text,
+            "[[agent]]\nid = {}\nwords = {}\ntype = {}\n",
+            toml_str(&format!("petrarch-agent:{}", a.line)),
+            toml_list(&words),
+            toml_str(&code[..3])
+        );
+    }
+    if agent_text.is_empty() {
+        agent_text = "agent = []\n".into();
+    }
+    ActorTexts {
+        countries: tsv,
+        groups,
+        people,
+        agents: agent_text,
+    }
+}
+
+/// What the words after the verb ask for.
+#[derive(Debug, Default)]
+struct PostSpec {
+    particle: Option<String>,
+    object: Vec<String>,
+    slot: Option<String>,
+}
+
+fn is_prep(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
+/// Lower-cased object alternatives for a word: itself and its singular/plural.
+fn word_variants(w: &str, out: &mut Vec<String>) {
+    let l = w.to_lowercase();
+    if !l
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+    {
+        return;
+    }
+    let mut push = |s: String| {
+        if !s.is_empty() && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    push(l.clone());
+    if let Some(s) = l.strip_suffix('s') {
+        push(s.to_string());
+        if let Some(stem) = l.strip_suffix("ies") {
+            push(format!("{stem}y"));
+        }
+    } else {
+        push(format!("{l}s"));
+    }
+}
+
+fn post_spec(dict: &VerbDict, post: &[Element], has_particle: bool) -> PostSpec {
+    let mut spec = PostSpec::default();
+    let items: Vec<&Element> = post
+        .iter()
+        .filter(|e| !matches!(e, Element::Source | Element::Skip | Element::Compound))
+        .collect();
+    let mut i = 0;
+    // a particle right after the verb
+    if !has_particle {
+        if let Some(Element::Word(w)) = items.first() {
+            if PARTICLES.contains(&w.as_str()) {
+                spec.particle = Some(w.to_lowercase());
+                i = 1;
+            }
+        }
+    }
+    let mut group: Vec<&Element> = Vec::new();
+    let take_group = |group: &mut Vec<&Element>, spec: &mut PostSpec| {
+        if spec.object.is_empty() {
+            match group.last() {
+                Some(Element::Word(w)) => word_variants(w, &mut spec.object),
+                Some(Element::Synset(s)) => {
+                    for p in dict.synset_phrases(s) {
+                        if let Some(last) = p.last() {
+                            word_variants(last, &mut spec.object);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        group.clear();
+    };
+    while i < items.len() {
+        match items[i] {
+            Element::Target => {
+                take_group(&mut group, &mut spec);
+                if spec.slot.is_none() {
+                    spec.slot = Some("obj".into());
+                }
+                return spec;
+            }
+            Element::PrepOpen | Element::Word(_)
+                if matches!(items[i], Element::PrepOpen)
+                    || matches!(items[i], Element::Word(w) if is_prep(w)) =>
+            {
+                take_group(&mut group, &mut spec);
+                let opened = matches!(items[i], Element::PrepOpen);
+                if opened {
+                    i += 1;
+                }
+                let Some(Element::Word(p)) = items.get(i) else {
+                    return spec;
+                };
+                let prep = p.to_lowercase();
+                i += 1;
+                let mut inner: Vec<&Element> = Vec::new();
+                let mut target = false;
+                while i < items.len() {
+                    match items[i] {
+                        Element::PrepClose if opened => break,
+                        Element::Word(w) if !opened && is_prep(w) => break,
+                        Element::PrepOpen if !opened => break,
+                        Element::Target => target = true,
+                        e @ (Element::Word(_) | Element::Synset(_)) if inner.len() < 8 => {
+                            inner.push(e);
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                // the noun of the first noun group inside the phrase
+                let first_group: Vec<&Element> = inner
+                    .iter()
+                    .copied()
+                    .take_while(|e| !matches!(e, Element::Word(w) if is_prep(w)))
+                    .collect();
+                let mut g = first_group;
+                take_group(&mut g, &mut spec);
+                let _ = target;
+                if spec.slot.is_none() {
+                    spec.slot = Some(format!("prep:{prep}"));
+                }
+                return spec;
+            }
+            Element::NounOpen => {
+                take_group(&mut group, &mut spec);
+                i += 1;
+                while i < items.len() && !matches!(items[i], Element::NounClose) {
+                    if matches!(items[i], Element::Word(_) | Element::Synset(_)) {
+                        group.push(items[i]);
+                    }
+                    i += 1;
+                }
+                take_group(&mut group, &mut spec);
+            }
+            e @ (Element::Word(_) | Element::Synset(_)) => group.push(e),
+            _ => {}
+        }
+        i += 1;
+    }
+    take_group(&mut group, &mut spec);
+    spec
+}
+
+/// A code as dyad's table will know it: itself when it is 2-4 digits, else a stand-in.
+struct CodeBook {
+    known: BTreeSet<String>,
+    extra: BTreeMap<String, String>,
+    aliases: HashMap<String, String>,
+    by_real: HashMap<String, String>,
+    next_alias: u32,
+}
+
+impl CodeBook {
+    fn new(bundled: &EventCodeTable) -> Self {
+        CodeBook {
+            known: bundled.iter().map(|c| c.code().to_string()).collect(),
+            extra: BTreeMap::new(),
+            aliases: HashMap::new(),
+            by_real: HashMap::new(),
+            next_alias: 0,
+        }
+    }
+
+    fn intern(&mut self, code: &str, losses: &mut Losses) -> String {
+        let numeric = (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
+        if numeric {
+            if !self.known.contains(code) {
+                self.extra.insert(code.to_string(), code.to_string());
+            }
+            return code.to_string();
+        }
+        if let Some(a) = self.by_real.get(code) {
+            return a.clone();
+        }
+        let n = self.next_alias;
+        self.next_alias += 1;
+        let alias = format!("{}{:02}", 99 - n / 100, n % 100);
+        losses.codes_aliased += 1;
+        self.aliases.insert(alias.clone(), code.to_string());
+        self.by_real.insert(code.to_string(), alias.clone());
+        self.extra.insert(alias.clone(), code.to_string());
+        alias
+    }
+
+    /// The bundled table plus rows for every extra code (and its root when missing).
+    fn table_text(&self, bundled: &EventCodeTable) -> String {
+        let mut text = dyad_lexicon::event_codes::BUNDLED_TSV.to_string();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let mut added: BTreeSet<String> = BTreeSet::new();
+        for (code, real) in &self.extra {
+            let root = &code[..2];
+            let quad = bundled.get(root).map_or(1, |r| r.quad_class().number());
+            if !self.known.contains(root) && added.insert(root.to_string()) {
+                let _ = writeln!(text, "{root}\tPETRARCH root {root}\t0.0\t{quad}\tOTHER\t");
+            }
+            if code.len() > 2 && added.insert(code.clone()) {
+                let _ = writeln!(
+                    text,
+                    "{code}\tPETRARCH code {}\t0.0\t{quad}\tOTHER\t",
+                    clean_field(real)
+                );
+            }
+        }
+        text
+    }
+}
+
+struct PatternRow {
+    id: String,
+    code: String,
+    verb: String,
+    object: String,
+    targets: String,
+}
+
+/// Convert parsed PETRARCH dictionaries into dyad's dictionaries.
+pub fn convert(
+    verbs: &VerbDict,
+    actors: &ActorDict,
+    agents: Option<&AgentDict>,
+    discards: Option<&Discards>,
+    opts: ConvertOptions,
+) -> Result<PetrarchCoding, ConvertError> {
+    let mut losses = Losses {
+        transformations: verbs.transformations.len(),
+        ..Losses::default()
+    };
+    let bundled = EventCodeTable::bundled();
+    let mut book = CodeBook::new(bundled);
+    let mut rows: Vec<PatternRow> = Vec::new();
+    let mut pattern_codes = HashMap::new();
+    let mut paired = HashMap::new();
+    let mut reverse_only: BTreeSet<String> = BTreeSet::new();
+    let file = verbs.file.as_str();
+    for block in &verbs.blocks {
+        // the block's verbs: (lemma, particle, own code)
+        let mut lemmas: Vec<(String, Option<String>, Option<&CodeSpec>)> = Vec::new();
+        for v in &block.verbs {
+            let words: Vec<String> = v.words.iter().map(|w| w.to_lowercase()).collect();
+            let key = match (words.len(), v.head) {
+                (1, _) => (words[0].clone(), None),
+                (2, 0) => (words[0].clone(), Some(words[1].clone())),
+                _ => {
+                    losses.verb_forms_dropped += 1;
+                    continue;
+                }
+            };
+            if !lemmas.iter().any(|(l, p, _)| (l, p) == (&key.0, &key.1)) {
+                lemmas.push((key.0, key.1, v.code.as_ref()));
+            }
+        }
+        let mut with_pre: Vec<PatternRow> = Vec::new();
+        let mut without_pre: Vec<PatternRow> = Vec::new();
+        for p in &block.patterns {
+            if p.code.is_null() {
+                losses.patterns_null_code += 1;
+                continue;
+            }
+            let spec_any = post_spec(verbs, &p.post, false);
+            let says_nothing = spec_any.object.is_empty()
+                && spec_any.slot.is_none()
+                && spec_any.particle.is_none();
+            if says_nothing && !p.pre.is_empty() {
+                losses.patterns_pre_only += 1;
+                continue;
+            }
+            let reverse = p.code.reverse_only();
+            let code = book.intern(reverse.unwrap_or(&p.code.primary), &mut losses);
+            let pair = match reverse {
+                Some(_) => None,
+                None => p.code.paired.as_ref().map(|c| book.intern(c, &mut losses)),
+            };
+            for (k, (lemma, particle, _)) in lemmas.iter().enumerate() {
+                let spec = post_spec(verbs, &p.post, particle.is_some());
+                let particle = particle.clone().or(spec.particle.clone());
+                let verb = match &particle {
+                    Some(pt) => format!("{lemma} {pt}"),
+                    None => lemma.clone(),
+                };
+                let object = if spec.object.is_empty() {
+                    "-".to_string()
+                } else {
+                    format!("={}", spec.object.join("|"))
+                };
+                let mut targets: Vec<String> = spec.slot.clone().into_iter().collect();
+                for t in DEFAULT_TARGETS {
+                    if !targets.iter().any(|x| x == t) {
+                        targets.push(t.to_string());
+                    }
+                }
+                let id = format!("{file}:{}:{k}", p.line);
+                let list = if p.pre.is_empty() {
+                    &mut without_pre
+                } else {
+                    &mut with_pre
+                };
+                pattern_codes.insert(id.clone(), code.clone());
+                if reverse.is_some() {
+                    reverse_only.insert(id.clone());
+                }
+                if let Some(pc) = &pair {
+                    paired.insert(id.clone(), pc.clone());
+                }
+                list.push(PatternRow {
+                    id,
+                    code: code.clone(),
+                    verb,
+                    object,
+                    targets: targets.join("|"),
+                });
+            }
+        }
+        rows.extend(without_pre);
+        rows.extend(with_pre);
+        // the defaults: each verb's own code or the block's
+        for (k, (lemma, particle, own)) in lemmas.iter().enumerate() {
+            let Some(spec) = own.or(block.code.as_ref()) else {
+                continue;
+            };
+            if spec.is_null() {
+                continue;
+            }
+            let reverse = spec.reverse_only();
+            let code = book.intern(reverse.unwrap_or(&spec.primary), &mut losses);
+            let id = format!("{file}:{}:{k}", block.line);
+            pattern_codes.insert(id.clone(), code.clone());
+            if reverse.is_some() {
+                reverse_only.insert(id.clone());
+            } else if let Some(pc) = &spec.paired {
+                let pc = book.intern(pc, &mut losses);
+                paired.insert(id.clone(), pc);
+            }
+            rows.push(PatternRow {
+                id,
+                code,
+                verb: match particle {
+                    Some(p) => format!("{lemma} {p}"),
+                    None => lemma.clone(),
+                },
+                object: "-".into(),
+                targets: DEFAULT_TARGETS.join("|"),
+            });
+        }
+    }
+    let mut tsv = String::from("id\tcode\tverb\tobject\ttarget\texample\texpect\n");
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for r in &rows {
+        if !seen.insert(r.id.clone()) {
+            continue;
+        }
+        let _ = writeln!(
+            tsv,
+            "{}\t{}\t{}\t{}\t{}\t-\t-",
+            r.id, r.code, r.verb, r.object, r.targets
+        );
+        if !opts.require_dyad {
+            let _ = writeln!(
+                tsv,
+                "{}/notarget\t{}\t{}\t{}\t-\t-\t-",
+                r.id, r.code, r.verb, r.object
+            );
+            pattern_codes.insert(format!("{}/notarget", r.id), r.code.clone());
+            if reverse_only.contains(&r.id) {
+                reverse_only.insert(format!("{}/notarget", r.id));
+            }
+            if let Some(pc) = paired.get(&r.id).cloned() {
+                paired.insert(format!("{}/notarget", r.id), pc);
+            }
+        }
+    }
+    let table_text = book.table_text(bundled);
+    let codes = EventCodeTable::from_tsv("petrarch-codes.tsv", &table_text)
+        .map_err(|e| ConvertError(e.to_string()))?;
+    let verb_dict = VerbDictionary::parse(&[("petrarch-verbs", &tsv)], "", &codes)
+        .map_err(|e| ConvertError(e.to_string()))?;
+    let texts = actor_texts(actors, agents, &mut losses);
+    let src = ActorSources {
+        countries: &texts.countries,
+        countries_extra: "country = []\n",
+        agents: &texts.agents,
+        groups: &texts.groups,
+        international: "actor = []\n",
+        people: &texts.people,
+    };
+    let actor_dict =
+        ActorDictionary::from_sources(&src).map_err(|e| ConvertError(e.to_string()))?;
+    let mut rules = CodingRules::parse(dyad_lexicon::rules::BUNDLED_RULES)
+        .map_err(|e| ConvertError(e.to_string()))?;
+    // PETRARCH codes what a pattern says, whatever the modality; the real code is restored
+    // in `finish` from the pattern id (every root needs an intent code so none is dropped)
+    rules.future_auxiliaries.clear();
+    rules.intent_code_by_root = (1..=99)
+        .map(|r| format!("{r:02}"))
+        .filter(|r| codes.get(r).is_some())
+        .map(|r| (r.clone(), r))
+        .collect();
+    rules.off_topic_classes.clear();
+    Ok(PetrarchCoding {
+        actors: actor_dict,
+        verbs: verb_dict,
+        codes,
+        rules,
+        pattern_codes,
+        paired,
+        reverse_only,
+        aliases: book.aliases,
+        discards: discards.cloned().unwrap_or_default(),
+        losses,
+        verb_tsv: tsv,
+        skipped: verbs
+            .skipped
+            .iter()
+            .chain(&actors.skipped)
+            .chain(agents.iter().flat_map(|a| &a.skipped))
+            .cloned()
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::{parse_actors, parse_agents};
+    use crate::discards::parse_discards;
+    use crate::verbs::parse_verbs;
+    use dyad_coder::{ActorRef, EventDate, VerbRef};
+
+    const VERBS: &str = "\
+&BONDS
++TRADE
++CULTURAL_EXCHANGE
+
+--- MEND  [064]  ---
+MEND
+PATCH_UP [065]
+WIRE_+TAP
+- * &BONDS TIES [066]
+- * (WITH +) [067:068]
+- SAID * [010]
+- * SECRETLY [0X1]
+- * (TO HARBOR) [---]
+";
+
+    const ACTORS: &str = "\
+VALERIA_ [VAL]
++THE_VALE
+BREE [BRE]
+ORCHID_LEAGUE [IGOORC]
+TOMAS_QUILL
+\t[VALGOV 20100101-20121231]
+\t[VALELI]
+TWIN_HALLS [AAA/BBB]
+";
+
+    fn coding(require_dyad: bool) -> PetrarchCoding {
+        let v = parse_verbs("v.txt", VERBS).expect("verbs");
+        let a = parse_actors("a.txt", ACTORS).expect("actors");
+        let g =
+            parse_agents("g.txt", "HARBOR_WARDEN [~COPHRB]\nRELIEF_BODY [NGO~]\n").expect("agents");
+        let d = parse_discards("d.txt", "+REGATTA\n").expect("discards");
+        convert(&v, &a, Some(&g), Some(&d), ConvertOptions { require_dyad }).expect("converts")
+    }
+
+    #[test]
+    fn verbs_become_dependency_patterns() {
+        let c = coding(true);
+        let rows: Vec<Vec<&str>> = c
+            .verb_tsv
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').take(5).collect())
+            .collect();
+        let find = |id: &str| rows.iter().find(|r| r[0] == id).cloned();
+        // synset + noun: object constraint on the last word, singular and plural
+        let r = find("v.txt:9:0").expect("synset pattern");
+        assert_eq!(r[1..4], ["066", "mend", "=ties|tie|ty"]);
+        // the PP with its target first
+        let r = find("v.txt:10:1").expect("pp pattern");
+        assert_eq!(r[2], "patch up");
+        assert!(r[4].starts_with("prep:with|obj|"), "{r:?}");
+        // a form of its own code; the form whose verb is not first is dropped
+        let r = find("v.txt:5:1").expect("default of PATCH UP");
+        assert_eq!(r[1], "065");
+        assert_eq!(c.losses.verb_forms_dropped, 1);
+        // pre-only and null patterns are not carried over
+        assert!(find("v.txt:11:0").is_none());
+        assert_eq!(c.losses.patterns_pre_only, 1);
+        assert_eq!(c.losses.patterns_null_code, 1);
+        // a non-numeric code gets a stand-in
+        let r = find("v.txt:12:0").expect("aliased");
+        assert_eq!(r[1], "9900");
+        assert_eq!(c.losses.codes_aliased, 1);
+        assert!(!c.verb_tsv.contains("/notarget"));
+        assert!(coding(false).verb_tsv.contains("v.txt:9:0/notarget"));
+    }
+
+    #[test]
+    fn actors_and_agents_become_dyad_entries() {
+        let c = coding(true);
+        let d = c.actor_dictionary();
+        let code_of = |text: &str, date: Option<&str>| -> Vec<String> {
+            let toks: Vec<&str> = text.split(' ').collect();
+            let date = date.and_then(|s| s.parse().ok());
+            d.find(&toks, date)
+                .iter()
+                .map(|m| d.entry(m.entry).code_on(date).unwrap_or("-").to_string())
+                .collect()
+        };
+        assert_eq!(code_of("The Vale and Bree", None), ["VAL", "BRE"]);
+        assert_eq!(code_of("the Orchid League", None), ["IGOORC"]);
+        assert_eq!(code_of("Tomas Quill", Some("2011-05-05")), ["VALGOV"]);
+        assert_eq!(code_of("Tomas Quill", Some("2015-05-05")), ["VALELI"]);
+        assert_eq!(code_of("Twin Halls", None), ["AAA/BBB"]);
+        // agents: three-letter type, cut; prefix placed as suffix
+        assert_eq!(code_of("harbor wardens", None), ["COP"]);
+        assert_eq!(c.losses.agent_codes_cut, 1);
+        assert_eq!(c.losses.agents_prefix, 1);
+        // countries keep dyad's ids; other entries cite FILE:LINE
+        assert_eq!(d.entry(d.find(&["Bree"], None)[0].entry).id, "country-BRE");
+        let league = d.find(&["Orchid", "League"], None);
+        assert_eq!(d.entry(league[0].entry).id, "a.txt:4");
+    }
+
+    fn event(rule: &str, src: &str, tgt: Option<&str>, code: &str) -> Event {
+        let actor = |c: &str| ActorRef {
+            text: Some(c.to_lowercase()),
+            code: Some(c.to_string()),
+            entry: None,
+        };
+        Event {
+            event_id: "e".into(),
+            doc_id: "d".into(),
+            sentence_index: 0,
+            sentence: "s".into(),
+            source: actor(src),
+            target: tgt.map_or_else(ActorRef::none, actor),
+            cameo: code.into(),
+            root: code[..2].into(),
+            quad_class: 1,
+            goldstein: 0.0,
+            plover: "X".into(),
+            date: EventDate {
+                start: None,
+                end: None,
+                precision: "document",
+                text: None,
+            },
+            location: None,
+            fatalities: None,
+            verb: VerbRef {
+                text: "v".into(),
+                rule: rule.into(),
+            },
+        }
+    }
+
+    #[test]
+    fn finish_pairs_restores_and_splits() {
+        let c = coding(true);
+        let got = c.finish(vec![
+            event("v.txt:10:0", "VAL", Some("BRE"), "067"),
+            event("v.txt:9:0+intent", "VAL", Some("BRE"), "06"),
+            event("v.txt:12:0", "AAA/BBB", Some("VAL"), "9900"),
+        ]);
+        let triples: Vec<(String, String, String)> = got
+            .iter()
+            .map(|e| {
+                (
+                    e.source.code.clone().unwrap_or_default(),
+                    e.target.code.clone().unwrap_or_default(),
+                    e.cameo.clone(),
+                )
+            })
+            .collect();
+        let t = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+        assert_eq!(
+            triples,
+            [
+                t("VAL", "BRE", "067"),
+                t("BRE", "VAL", "068"),
+                t("VAL", "BRE", "066"),
+                t("AAA", "VAL", "0X1"),
+                t("BBB", "VAL", "0X1"),
+            ]
+        );
+        assert_eq!(got[1].verb.rule, "v.txt:10:0+paired");
+        assert!(c.discard("At the regatta today").is_some());
+    }
+}

@@ -1,0 +1,189 @@
+//! Reading PETRARCH/TABARI-format dictionaries and putting them to work in dyad's coder.
+//!
+//! This crate reads the dictionary formats of PETRARCH-1/PETRARCH-2 (and, for the parts they
+//! share, TABARI): verbs ([`verbs`]: synsets `&NAME`, `--- NAME [code] ---` blocks, verb forms
+//! with `{irregular forms}`, `- pre * post [code]` patterns with `{}` noun phrases and `()`
+//! prepositional phrases, `~` transformations), actors ([`actors`]: a primary phrase, `+`
+//! synonyms, tab-indented `[CODE date-range]` restrictions), agents ([`actors::parse_agents`]:
+//! `[~XXX]` suffix and `[XXX~]` prefix codes, `{}` plurals, `!SUBST!` sets) and discards
+//! ([`discards`]: sentence phrases and `+` whole-story phrases). It then converts them
+//! ([`mod@convert`]) into the text formats that `dyad_lexicon`'s own readers accept, so the
+//! unchanged `dyad_coder::Coder` codes with them, and adds what dyad's dictionaries cannot say
+//! (paired events, discards, non-CAMEO codes) as a small post-processing step
+//! ([`convert::PetrarchCoding::finish`]). Unknown syntax is an error naming the file and line,
+//! never a silent skip. The parsers work on strings; only [`dir::load_dir`] touches the file
+//! system (reading a directory the user names at run time). This crate must never ship, copy
+//! or embed PETRARCH's own dictionary files.
+//!
+//! # How PETRARCH's pattern semantics map onto dyad's dependency patterns
+//!
+//! PETRARCH matches a pattern's words against the phrase-structure tree *around* the verb:
+//! words before the verb (`pre`), the verb (`*`), words after it (`post`), where `$` marks the
+//! source, `+` the target, `^` skips a phrase, `%` marks a compound actor, `{...}` must match a
+//! noun phrase and `(...)` a prepositional phrase. dyad's patterns are dependency-based: a
+//! verb lemma, an optional particle, a constraint on the direct object's head lemma and an
+//! ordered list of target slots (the object, or the object of a named preposition). The
+//! conversion maps:
+//!
+//! | PETRARCH | dyad |
+//! | --- | --- |
+//! | block verb forms (`ABANDON`, `+ABC_DEF`, `HURRY {HURRIES ...}`) | one pattern set per lemma (lower-cased form; a two-word form whose first word is the verb gives lemma + particle) |
+//! | the block's or the verb's own default code | a pattern with no object constraint |
+//! | `- * WORD ...` / `- * {A B}` / `- * &SYNSET` | object constraint `=lemma|...`: the last word of the first post-verb noun group (singular and plural), every member of a synset |
+//! | `- * (PREP ...)` / `- * PREP ...` | the preposition's slot first in the target list, its noun as the object constraint |
+//! | `- * +` / `- * PREP +` | target slot `obj` / `prep:PREP` first |
+//! | `- * OUT ...` (a particle right after the verb) | the particle |
+//! | `[code1:code2]` paired events | code1 from the pattern; the reverse event with code2 added by [`convert::PetrarchCoding::finish`] |
+//! | `[---]` | no pattern (dyad has no "match and code nothing" pattern) |
+//! | codes that are not 2-4 digits (`174K`, `abc`) | stand-in codes `99NN` in a widened code table, mapped back afterwards |
+//! | actors with one 3-letter code | countries (so agents combine: `ARN` + `[~GOV]` → `ARNGOV`) |
+//! | actors with a longer code | named groups (their code wins over an agent's) |
+//! | actors with date restrictions or codes of other characters (`---`, `ELR/GAL`) | dated persons (code by the document date; `/` codes split into one event each afterwards) |
+//! | agents `[~XXX]`, `[XXX~]` | agents of type XXX placed after the country |
+//!
+//! Where they differ (each a known source of disagreement with PETRARCH's own output):
+//!
+//! - **Words before the verb are not checked.** dyad cannot test `pre` words (`SAID *`,
+//!   `NOT *`, `% HAVE *`). A pattern with only `pre` words is dropped; one with `pre` and
+//!   `post` words keeps its `post` constraint but ranks after the same constraint without `pre`.
+//! - **One object word, not a phrase.** `* DIPLOMATIC TIES` and `* &TIETYPES TIES` both become
+//!   "object `ties`"; the first in file order wins. Words after the first noun group and after
+//!   the first prepositional phrase are not checked.
+//! - **Negation and modality are the coder's.** dyad never codes a negated or hypothetical
+//!   clause; PETRARCH codes them when a pattern says so (`NOT * [112]`). Intended actions
+//!   ("is about to restore") keep their code in PETRARCH mode (the coding rules are set so).
+//! - **Targets come from the dependency tree**: the direct object, then the objects of the
+//!   prepositions listed in [`convert::DEFAULT_TARGETS`]; PETRARCH takes the first actor of
+//!   the verb phrase. An event without a target is still coded (PETRARCH's `---` target).
+//! - **Agent codes are cut to three letters** (`[~GOVFRM]` → GOV, `[NGO~]` → NGO after the
+//!   country): `dyad_lexicon`'s agent type is one three-letter code. Accepting agent types of
+//!   any multiple of three letters (and a prefix flag) in `dyad_lexicon`'s agent reader would
+//!   lift this; the coder already appends the whole type to the country.
+//! - **Whole words only.** TABARI's stem matching of phrases without a trailing `_`
+//!   (`ARGENTIN` for "Argentina") is not done; the trailing `_` is accepted and ignored.
+//! - **Transformations (`~` lines) are read, not applied.** Irregular verb forms in `{}` are
+//!   read but not indexed: dyad looks verbs up by the parser's lemma.
+//! - **Typos in real dictionaries** (unbalanced brackets, undefined synsets, seven-digit dates in
+//!   the Phoenix files) are errors for the strict readers; [`dir::load_dir`] uses the
+//!   `*_reporting` readers, which skip such lines and list each (file and line) in
+//!   [`convert::PetrarchCoding::skipped`] for the caller to show.
+//! - Multi-word verb forms whose verb is not the first word (`WIRE_+TAP`) and forms of more than
+//!   two words are dropped; the conversion's [`convert::Losses`] counts every dropped item.
+
+pub mod actors;
+pub mod convert;
+pub mod dir;
+pub mod discards;
+pub mod verbs;
+
+pub use actors::{ActorDict, AgentDict};
+pub use convert::{convert, ConvertOptions, Losses, PetrarchCoding};
+pub use dir::{load_dir, load_files, DictionaryFiles, LoadError};
+pub use discards::{DiscardKind, Discards};
+pub use verbs::VerbDict;
+
+/// A problem in a dictionary file, named by file and line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}, line {line}: {message}")]
+pub struct DictError {
+    /// The file's name as given to the reader.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl DictError {
+    pub(crate) fn new(file: &str, line: usize, message: impl Into<String>) -> Self {
+        DictError {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+/// Lines of a dictionary with comments removed: `(1-based line number, content)`.
+///
+/// `<!-- ... -->` blocks (also the `<! --` variant seen in the wild) may span lines; `#` starts a
+/// comment anywhere on a line. With `semicolon_comments`, `;` does too (actor files).
+pub(crate) fn content_lines(text: &str, semicolon_comments: bool) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut in_block = false;
+    for (i, raw) in text.lines().enumerate() {
+        let mut line = raw.trim_end_matches('\r').to_string();
+        if in_block {
+            match line.find("-->") {
+                Some(k) => {
+                    in_block = false;
+                    line = line[k + 3..].to_string();
+                }
+                None => continue,
+            }
+        }
+        loop {
+            let start = line.find("<!").filter(|&k| {
+                line[k + 2..].trim_start().starts_with("--") || line[k + 2..].starts_with('-')
+            });
+            let Some(k) = start else { break };
+            match line[k..].find("-->") {
+                Some(e) => line.replace_range(k..k + e + 3, " "),
+                None => {
+                    line.truncate(k);
+                    in_block = true;
+                    break;
+                }
+            }
+        }
+        // `#` (and `;` in actor files) start a comment, except inside a code: `[###]`
+        let mut depth = 0i32;
+        let cut = line.char_indices().find_map(|(k, c)| {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                '#' if depth <= 0 => return Some(k),
+                ';' if depth <= 0 && semicolon_comments => return Some(k),
+                _ => {}
+            }
+            None
+        });
+        if let Some(k) = cut {
+            line.truncate(k);
+        }
+        if raw.trim().is_empty() {
+            // a blank line ends a synset; a comment-only line does not
+            out.push((i + 1, String::new()));
+        } else if !line.trim().is_empty() {
+            out.push((i + 1, line.trim_end().to_string()));
+        }
+    }
+    out
+}
+
+/// The words of a dictionary phrase: `_` and spaces separate words; empty pieces dropped.
+pub(crate) fn phrase_words(phrase: &str) -> Vec<String> {
+    phrase
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_removed_across_lines() {
+        let text = "<!-- a\n# b\n-->\nARNOR [ARN] ; note\nX # y\n<! -- z -->Y\nN [###] # c\n";
+        let lines = content_lines(text, true);
+        let kept: Vec<&str> = lines
+            .iter()
+            .map(|(_, l)| l.as_str())
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(kept, ["ARNOR [ARN]", "X", " Y", "N [###]"]);
+        assert_eq!(lines[0], (4, "ARNOR [ARN]".to_string()));
+    }
+}
