@@ -19,7 +19,7 @@ from collections import Counter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
-DYAD = os.path.join(ROOT, "target", "release", "dyad")
+DYAD = os.environ.get("DYAD_BIN") or os.path.join(ROOT, "target", "release", "dyad")
 
 
 def code(docs):

@@ -9,8 +9,7 @@ use std::io::Write;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
-use dyad_coder::{Coder, DocumentContext, Event};
-use dyad_core::{ParsedSegment, ParsedWord};
+use dyad_coder::{Coder, Event};
 use dyad_nlp::{Model, Scratch};
 
 use crate::input::{for_each_segmented, InputOptions};
@@ -35,6 +34,10 @@ pub struct CodeOptions {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: OutputFormat,
+    /// Code with the PETRARCH-format dictionaries of this directory (verbs, actors, agents,
+    /// discards; see README) instead of dyad's own.
+    #[arg(long, value_name = "DIR")]
+    pub dictionaries: Option<std::path::PathBuf>,
 }
 
 const TSV_HEADER: &str = "event_id\tdoc_id\tsentence_index\tdate\tdate_precision\tsource_code\tsource_text\ttarget_code\ttarget_text\tcameo\troot\tquad_class\tgoldstein\tplover\tverb\trule\tsentence";
@@ -44,7 +47,17 @@ const GDELT_HEADER: &str = "GLOBALEVENTID\tSQLDATE\tActor1Code\tActor1Name\tActo
 /// Run `dyad code`; returns the exit status.
 pub fn run(opts: &CodeOptions) -> Result<i32> {
     let model = Model::bundled().context("cannot load the bundled parser model")?;
-    let coder = Coder::bundled();
+    let petrarch = match &opts.dictionaries {
+        Some(dir) => Some(
+            dyad_petrarch::load_dir(dir)
+                .with_context(|| format!("cannot use the dictionaries in {}", dir.display()))?,
+        ),
+        None => None,
+    };
+    let coder = match &petrarch {
+        Some(p) => p.coder(),
+        None => Coder::bundled(),
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     match opts.format {
@@ -55,38 +68,15 @@ pub fn run(opts: &CodeOptions) -> Result<i32> {
     let mut scratch = Scratch::default();
     let report = for_each_segmented(&opts.input, |doc| {
         let url = doc.doc.meta.url.as_deref();
-        let ctx = DocumentContext {
-            doc_id: &doc.doc.meta.id,
-            date: doc.doc.meta.date,
-            text: &doc.doc.text,
-        };
-        for s in &doc.segments {
-            if s.kind == dyad_core::SegmentKind::Heading {
-                continue;
-            }
-            let words: Vec<&str> = s.tokens.iter().map(|t| doc.text_of(t.span)).collect();
-            let analysis = model.annotate_with(&words, &mut scratch);
-            let parsed = ParsedSegment {
-                index: s.index,
-                kind: s.kind,
-                span: s.span,
-                words: s
-                    .tokens
-                    .iter()
-                    .zip(&analysis)
-                    .map(|(t, a)| ParsedWord {
-                        span: t.span,
-                        upos: a.upos.to_string(),
-                        xpos: a.xpos.to_string(),
-                        lemma: a.lemma.to_string(),
-                        head: a.head,
-                        deprel: a.deprel.to_string(),
-                    })
-                    .collect(),
-            };
-            for e in coder.code_segment(&ctx, &parsed) {
-                write_event(&mut out, opts.format, &e, url)?;
-            }
+        let events = crate::pipeline::code_document_with(
+            model,
+            &coder,
+            petrarch.as_ref(),
+            &mut scratch,
+            doc,
+        );
+        for e in &events {
+            write_event(&mut out, opts.format, e, url)?;
         }
         Ok(())
     })?;

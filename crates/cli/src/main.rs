@@ -7,10 +7,17 @@
 //! its own: every decision about text, parses or events lives in the library crates.
 
 mod code;
+mod eval;
+mod export;
+mod ingest;
 mod input;
 mod parse;
+mod pipeline;
+mod query;
 mod sentences;
+mod series;
 mod train;
+mod warc;
 
 use clap::{Parser, Subcommand};
 
@@ -34,6 +41,18 @@ enum Command {
     Parse(parse::ParseOptions),
     /// Train the tagger and parser from UD CoNLL-U treebanks and write the model file.
     Train(train::TrainArgs),
+    /// Code documents (text, HTML, JSONL, directories, WARC) into the event store, skipping
+    /// documents already stored.
+    Ingest(ingest::IngestOptions),
+    /// Print stored events (mentions or de-duplicated clusters) matching filters.
+    Query(query::QueryOptions),
+    /// Write stored events to a file: GDELT-style TSV, CSV or Parquet.
+    Export(export::ExportOptions),
+    /// Event counts per QuadClass and Goldstein sum/mean per day, week or month.
+    Series(series::SeriesOptions),
+    /// Code a gold file and print precision, recall and F1 (three strictness levels), records
+    /// passed per category, and with --explain every miss and extra.
+    Eval(eval::EvalOptions),
 }
 
 /// Exit status for a run that finished: 1 if an input was unreadable, 3 if lines were skipped.
@@ -54,6 +73,11 @@ fn main() {
         Command::Sentences(opts) => sentences::run(opts),
         Command::Parse(opts) => parse::run(opts),
         Command::Train(args) => train::run(args),
+        Command::Ingest(opts) => ingest::run(opts),
+        Command::Query(opts) => query::run(opts),
+        Command::Export(opts) => export::run(opts),
+        Command::Series(opts) => series::run(opts),
+        Command::Eval(opts) => eval::run(opts),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -32,6 +32,7 @@ impl<'a> Tree<'a> {
         };
         t.index();
         t.repair_participle_clauses(forms);
+        t.repair_past_tense_modifiers();
         t.repair_stray_subjects();
         t
     }
@@ -142,6 +143,39 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// "Iraq and the coalition resumed meetings": a past-tense verb (VBD, never a participle)
+    /// parsed as a clausal modifier of the noun phrase right before it, with no subject of its
+    /// own, is that noun phrase's predicate: the verb takes the phrase's place in the tree and
+    /// the phrase (the whole coordination) becomes its subject.
+    fn repair_past_tense_modifiers(&mut self) {
+        for v in 1..self.words.len() {
+            let w = &self.words[v];
+            if w.upos != "VERB" || w.xpos != "VBD" || self.deprel(v) != "acl" {
+                continue;
+            }
+            let Some(n) = self.head(v) else { continue };
+            if n >= v
+                || !matches!(self.words[n].upos.as_str(), "NOUN" | "PROPN")
+                || self.children_rel(v, "nsubj").next().is_some()
+                || !self.phrase(n).contains(&(v - 1))
+            {
+                continue;
+            }
+            let mut subject = n;
+            while self.rel(subject) == "conj" {
+                match self.head(subject) {
+                    Some(h) if h < subject => subject = h,
+                    _ => break,
+                }
+            }
+            let (place, place_rel) = match self.head(subject) {
+                Some(p) => (Some(p), clause_rel(self.rels[subject])),
+                None => (None, "root"),
+            };
+            self.apply(&[(v, place, place_rel), (subject, Some(v), "nsubj")]);
+        }
+    }
+
     /// "Russian units shelled positions, the governor said": a verb with two subjects keeps the
     /// nearer one; the other, right before a verb with no subject (or right after one with no
     /// object), belongs to that verb.
@@ -161,6 +195,18 @@ impl<'a> Tree<'a> {
                 .copied()
                 .min_by_key(|&s| s.abs_diff(h))
                 .unwrap_or(h);
+            // "Iraq and the coalition resumed": two subjects joined by a conjunction are one
+            // coordinated subject, headed by the first.
+            if let [a, b] = subjects[..] {
+                let (first, second) = (a.min(b), a.max(b));
+                if self
+                    .children_rel(second, "cc")
+                    .any(|c| c > first && c < second)
+                    && self.apply(&[(second, Some(first), "conj")])
+                {
+                    continue;
+                }
+            }
             for s in subjects {
                 if s == near {
                     continue;

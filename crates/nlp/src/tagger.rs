@@ -22,8 +22,6 @@ pub struct Tagger {
     /// the first pass's tags to the right.
     tables: Vec<FeatureTable>,
     dictionary: FxHashMap<u64, u16>,
-    /// Whether each class is a finite verb (derived from `classes`, not stored).
-    finite: Vec<bool>,
     /// What each class is to the clause repair of [`Tagger::repair_finite`] (derived).
     kinds: Vec<ClassKind>,
     /// The class of a past-tense verb (XPOS VBD, UPOS VERB), if the tag set has one.
@@ -40,6 +38,7 @@ enum ClassKind {
     ObjectStart,
     FinalPunct,
     Hyphen,
+    Particle,
     Other,
 }
 
@@ -54,6 +53,7 @@ fn class_kinds(classes: &[(String, String)]) -> Vec<ClassKind> {
             "DT" | "JJ" | "JJR" | "JJS" | "CD" | "PRP$" => ClassKind::ObjectStart,
             "." => ClassKind::FinalPunct,
             "HYPH" => ClassKind::Hyphen,
+            "RP" => ClassKind::Particle,
             _ => ClassKind::Other,
         })
         .collect()
@@ -70,7 +70,6 @@ fn past_class(classes: &[(String, String)]) -> Option<u16> {
 #[derive(Debug, Default)]
 pub struct TagBuffers {
     first: Vec<u16>,
-    prefix: Vec<u16>,
     feats: Vec<u64>,
     scores: Vec<i32>,
 }
@@ -87,20 +86,12 @@ pub struct TaggerExample {
 }
 
 /// Number of feature templates the tagger uses.
-pub const TAGGER_FEATURES: usize = 72;
+pub const TAGGER_FEATURES: usize = 67;
 
 const EXTRA: bool = false;
 
 #[inline]
-fn tagger_features(
-    lex: &[Lex],
-    i: usize,
-    p1: u64,
-    p2: u64,
-    first: &[u16],
-    finite_prefix: &[u16],
-    out: &mut Vec<u64>,
-) {
+fn tagger_features(lex: &[Lex], i: usize, p1: u64, p2: u64, first: &[u16], out: &mut Vec<u64>) {
     out.clear();
     let at = |k: isize| -> &Lex {
         let j = i as isize + k;
@@ -178,19 +169,6 @@ fn tagger_features(
             t(65, &[tag_at(0)]),
             t(66, &[p1, tag_at(0), f1]),
         ]);
-        // Sentence-wide context from the first pass: finite verbs elsewhere in the sentence
-        // (a clause with none makes "struck"/"resumed" a past tense, not a participle).
-        let count = |k: usize| finite_prefix.get(k).copied().map_or(0, u64::from);
-        let own = count(i + 1) - count(i);
-        let left = count(i).min(2);
-        let right = (count(first.len()) - count(i) - own).min(2);
-        out.extend_from_slice(&[
-            t(67, &[left, right]),
-            t(68, &[left, right, w.ambiguity]),
-            t(69, &[u64::from(left + right == 0), w.suffix[1], tag_at(0)]),
-            t(70, &[left, p1, w.ambiguity]),
-            t(71, &[right, f1, w.ambiguity]),
-        ]);
     }
 }
 
@@ -228,15 +206,7 @@ impl Tagger {
             if k > 0 {
                 std::mem::swap(&mut buf.first, out);
             }
-            finite_prefix(&buf.first, &self.finite, &mut buf.prefix);
-            self.tag_pass(
-                table,
-                lex,
-                (&buf.first, &buf.prefix),
-                out,
-                &mut buf.feats,
-                &mut buf.scores,
-            );
+            self.tag_pass(table, lex, &buf.first, out, &mut buf.feats, &mut buf.scores);
         }
     }
 
@@ -267,9 +237,16 @@ impl Tagger {
                 // "U.S.-led", "Iran-backed": a compound modifier, not a clause's verb.
                 ClassKind::Participle if i > 0 && kind(tags[i - 1]) == ClassKind::Hyphen => {}
                 ClassKind::Participle if candidate.is_none() && i > 0 && i + 1 < n => {
+                    // the object may follow a particle ("stepped up security")
+                    let next = if kind(tags[i + 1]) == ClassKind::Particle {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                     if kind(tags[i - 1]) == ClassKind::Nominal
+                        && next < n
                         && matches!(
-                            kind(tags[i + 1]),
+                            kind(tags[next]),
                             ClassKind::Nominal | ClassKind::ObjectStart
                         )
                     {
@@ -290,16 +267,7 @@ impl Tagger {
     /// Tag with the last pass only, given first-pass tags (for jackknifing a second pass).
     pub fn tag_second(&self, lex: &[Lex], first: &[u16], out: &mut Vec<u16>) {
         if let Some(table) = self.tables.last() {
-            let mut prefix = Vec::new();
-            finite_prefix(first, &self.finite, &mut prefix);
-            self.tag_pass(
-                table,
-                lex,
-                (first, &prefix),
-                out,
-                &mut Vec::new(),
-                &mut Vec::new(),
-            );
+            self.tag_pass(table, lex, first, out, &mut Vec::new(), &mut Vec::new());
         }
     }
 
@@ -307,7 +275,7 @@ impl Tagger {
         &self,
         table: &FeatureTable,
         lex: &[Lex],
-        (first, prefix): (&[u16], &[u16]),
+        first: &[u16],
         out: &mut Vec<u16>,
         feats: &mut Vec<u64>,
         scores: &mut Vec<i32>,
@@ -320,7 +288,7 @@ impl Tagger {
             let class = match self.dictionary.get(&w.form) {
                 Some(&c) => c,
                 None => {
-                    tagger_features(lex, i, p1, p2, first, prefix, feats);
+                    tagger_features(lex, i, p1, p2, first, feats);
                     scores.iter_mut().for_each(|s| *s = 0);
                     table.add_scores(feats, scores);
                     argmax(scores) as u16
@@ -347,8 +315,6 @@ impl Tagger {
     ) -> (Tagger, usize) {
         let n = classes.len();
         let dictionary = build_dictionary(train, n);
-        let finite = finite_classes(&classes);
-        let mut prefix = Vec::new();
         let mut model = Perceptron::new(n);
         let mut rng = SplitMix64::new(seed);
         let mut order: Vec<usize> = (0..train.len()).collect();
@@ -360,14 +326,13 @@ impl Tagger {
             let (mut correct, mut total) = (0usize, 0usize);
             for &s in &order {
                 let ex = &train[s];
-                finite_prefix(&ex.first, &finite, &mut prefix);
                 let (mut p1, mut p2) = (PAD1, PAD2);
                 for i in 0..ex.lex.len() {
                     let gold = ex.tags[i] as usize;
                     let guess = match dictionary.get(&ex.lex[i].form) {
                         Some(&c) => c as usize,
                         None => {
-                            tagger_features(&ex.lex, i, p1, p2, &ex.first, &prefix, &mut feats);
+                            tagger_features(&ex.lex, i, p1, p2, &ex.first, &mut feats);
                             scores.iter_mut().for_each(|s| *s = 0);
                             model.add_scores(&feats, &mut scores);
                             let g = argmax(&scores);
@@ -389,7 +354,6 @@ impl Tagger {
                 classes: classes.clone(),
                 tables: vec![model.averaged(prune)],
                 dictionary: dictionary.clone(),
-                finite: finite.clone(),
                 kinds: class_kinds(&classes),
                 past: past_class(&classes),
             };
@@ -418,12 +382,11 @@ impl Tagger {
             Some((t, _, e)) => (t, e),
             None => (
                 Tagger {
-                    tables: vec![model.averaged(prune)],
-                    dictionary,
-                    finite,
                     kinds: class_kinds(&classes),
                     past: past_class(&classes),
                     classes,
+                    tables: vec![model.averaged(prune)],
+                    dictionary,
                 },
                 epochs,
             ),
@@ -434,16 +397,14 @@ impl Tagger {
     pub fn accuracy(&self, sents: &[TaggerExample]) -> (f64, f64) {
         let (mut correct, mut upos, mut total) = (0usize, 0usize, 0usize);
         let mut out = Vec::new();
-        let mut prefix = Vec::new();
         for ex in sents {
             if ex.first.is_empty() {
                 self.tag(&ex.lex, &mut out);
             } else if let Some(table) = self.tables.last() {
-                finite_prefix(&ex.first, &self.finite, &mut prefix);
                 self.tag_pass(
                     table,
                     &ex.lex,
-                    (&ex.first, &prefix),
+                    &ex.first,
                     &mut out,
                     &mut Vec::new(),
                     &mut Vec::new(),
@@ -514,39 +475,13 @@ impl Tagger {
             }
             tables.push(table);
         }
-        let finite = finite_classes(&classes);
         Ok(Tagger {
             kinds: class_kinds(&classes),
             past: past_class(&classes),
             classes,
             tables,
             dictionary,
-            finite,
         })
-    }
-}
-
-/// Which classes are finite verbs (XPOS VBD, VBZ, VBP or MD).
-fn finite_classes(classes: &[(String, String)]) -> Vec<bool> {
-    classes
-        .iter()
-        .map(|(x, _)| matches!(x.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
-        .collect()
-}
-
-/// `out[k]` = number of finite-verb tags among `tags[..k]` (empty when `tags` is).
-fn finite_prefix(tags: &[u16], finite: &[bool], out: &mut Vec<u16>) {
-    out.clear();
-    if tags.is_empty() {
-        return;
-    }
-    let mut n = 0u16;
-    out.push(0);
-    for &t in tags {
-        n = n.saturating_add(u16::from(
-            finite.get(usize::from(t)).copied().unwrap_or(false),
-        ));
-        out.push(n);
     }
 }
 
