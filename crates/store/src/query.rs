@@ -350,26 +350,11 @@ impl Store {
         &self,
         filter: &Filter,
         limit: Option<usize>,
-        mut each: impl FnMut(StoredMention) -> std::result::Result<(), E>,
+        each: impl FnMut(StoredMention) -> std::result::Result<(), E>,
     ) -> std::result::Result<usize, E> {
         let (branches, params) = filter.sql(Level::Mention)?;
-        let sql = format!(
-            "WITH keys AS ({} ORDER BY 2, 1{}) {MENTION_SELECT}",
-            union_all(MENTION_KEYS, &branches),
-            limit_clause(limit)
-        );
-        let map = crate::sql_err(&self.path);
-        let mut st = self.conn.prepare(&sql).map_err(&map).map_err(E::from)?;
-        let mut rows = st
-            .query(rusqlite::params_from_iter(params))
-            .map_err(&map)
-            .map_err(E::from)?;
-        let mut n = 0;
-        while let Some(row) = rows.next().map_err(&map).map_err(E::from)? {
-            each(read_mention(row).map_err(&map).map_err(E::from)?)?;
-            n += 1;
-        }
-        Ok(n)
+        let keys = union_all(MENTION_KEYS, &branches);
+        self.for_each_row(&keys, MENTION_SELECT, params, limit, read_mention, each)
     }
 
     /// Call `each` on every cluster the filter selects, ordered by date and then by id.
@@ -377,12 +362,26 @@ impl Store {
         &self,
         filter: &Filter,
         limit: Option<usize>,
-        mut each: impl FnMut(ClusterRecord) -> std::result::Result<(), E>,
+        each: impl FnMut(ClusterRecord) -> std::result::Result<(), E>,
     ) -> std::result::Result<usize, E> {
         let (branches, params) = filter.sql(Level::Cluster)?;
+        let keys = union_all(CLUSTER_KEYS, &branches);
+        self.for_each_row(&keys, CLUSTER_SELECT, params, limit, read_cluster, each)
+    }
+
+    /// Run `select` over the (key, date) rows of `keys` in date order, at most `limit` of
+    /// them, and call `each` on every row as `read` decodes it; returns the number of rows.
+    fn for_each_row<T, E: From<crate::StoreError>>(
+        &self,
+        keys: &str,
+        select: &str,
+        params: Vec<rusqlite::types::Value>,
+        limit: Option<usize>,
+        read: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+        mut each: impl FnMut(T) -> std::result::Result<(), E>,
+    ) -> std::result::Result<usize, E> {
         let sql = format!(
-            "WITH keys AS ({} ORDER BY 2, 1{}) {CLUSTER_SELECT}",
-            union_all(CLUSTER_KEYS, &branches),
+            "WITH keys AS ({keys} ORDER BY 2, 1{}) {select}",
             limit_clause(limit)
         );
         let map = crate::sql_err(&self.path);
@@ -393,7 +392,7 @@ impl Store {
             .map_err(E::from)?;
         let mut n = 0;
         while let Some(row) = rows.next().map_err(&map).map_err(E::from)? {
-            each(read_cluster(row).map_err(&map).map_err(E::from)?)?;
+            each(read(row).map_err(&map).map_err(E::from)?)?;
             n += 1;
         }
         Ok(n)
