@@ -5,7 +5,7 @@
 //! types only; it must never decide anything about text, parses or events itself.
 
 use dyad_coder::{Coder, DocumentContext, Event};
-use dyad_core::{ParsedSegment, ParsedWord, SegmentKind, SegmentedDocument};
+use dyad_core::{SegmentKind, SegmentedDocument};
 use dyad_nlp::{Model, Scratch};
 use dyad_petrarch::{DiscardKind, PetrarchCoding};
 
@@ -26,26 +26,7 @@ pub fn code_document(
         if s.kind == SegmentKind::Heading {
             continue;
         }
-        let words: Vec<&str> = s.tokens.iter().map(|t| doc.text_of(t.span)).collect();
-        let analysis = model.annotate_with(&words, scratch);
-        let parsed = ParsedSegment {
-            index: s.index,
-            kind: s.kind,
-            span: s.span,
-            words: s
-                .tokens
-                .iter()
-                .zip(&analysis)
-                .map(|(t, a)| ParsedWord {
-                    span: t.span,
-                    upos: a.upos.to_string(),
-                    xpos: a.xpos.to_string(),
-                    lemma: a.lemma.to_string(),
-                    head: a.head,
-                    deprel: a.deprel.to_string(),
-                })
-                .collect(),
-        };
+        let parsed = model.parse_segment(doc, s, scratch);
         events.extend(coder.code_segment(&ctx, &parsed));
     }
     events

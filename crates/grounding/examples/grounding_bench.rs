@@ -14,7 +14,7 @@ mod gold;
 
 use std::time::{Duration, Instant};
 
-use dyad_core::{DocumentMeta, ParsedSegment, ParsedWord, SegmentKind};
+use dyad_core::{DocumentMeta, SegmentKind};
 use dyad_grounding::{Date, DocumentState, Grounder, Word};
 
 fn main() {
@@ -129,6 +129,7 @@ fn run() -> Result<(), String> {
 fn news_timing(path: &str) -> Result<(), String> {
     let content = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let model = dyad_nlp::Model::bundled().map_err(|e| e.to_string())?;
+    let mut scratch = dyad_nlp::Scratch::default();
     let grounder = Grounder::bundled();
     // warm the tables up outside the timings
     let _ = dyad_dates::DateResolver::bundled();
@@ -151,26 +152,7 @@ fn news_timing(path: &str) -> Result<(), String> {
             .filter(|s| s.kind == SegmentKind::Sentence)
         {
             let t1 = Instant::now();
-            let forms: Vec<&str> = s.tokens.iter().map(|t| seg.text_of(t.span)).collect();
-            let analysis = model.annotate(&forms);
-            let parsed = ParsedSegment {
-                index: s.index,
-                kind: s.kind,
-                span: s.span,
-                words: s
-                    .tokens
-                    .iter()
-                    .zip(&analysis)
-                    .map(|(t, a)| ParsedWord {
-                        span: t.span,
-                        upos: a.upos.to_string(),
-                        xpos: a.xpos.to_string(),
-                        lemma: a.lemma.to_string(),
-                        head: a.head,
-                        deprel: a.deprel.to_string(),
-                    })
-                    .collect(),
-            };
+            let parsed = model.parse_segment(&seg, s, &mut scratch);
             parse_time += t1.elapsed();
             let t2 = Instant::now();
             let words = Word::from_parsed(&parsed, &seg.doc.text);

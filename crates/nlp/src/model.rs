@@ -16,6 +16,7 @@ use crate::lemma::Lemmatizer;
 use crate::lexical::{Lex, LexBuilder};
 use crate::parser::{ArcHybridParser, ParseBuffers};
 use crate::tagger::{TagBuffers, Tagger};
+use dyad_core::{ParsedSegment, ParsedWord, Segment, SegmentedDocument};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -199,6 +200,36 @@ impl Model {
     pub fn annotate<'a>(&'a self, words: &[&'a str]) -> Vec<WordAnalysis<'a>> {
         let mut scratch = Scratch::default();
         self.annotate_with(words, &mut scratch)
+    }
+
+    /// Tag and parse one segment of a segmented document into the pipeline's parsed form
+    /// (the words keep their spans in the document's clean text).
+    pub fn parse_segment(
+        &self,
+        doc: &SegmentedDocument,
+        segment: &Segment,
+        scratch: &mut Scratch,
+    ) -> ParsedSegment {
+        let forms: Vec<&str> = segment.tokens.iter().map(|t| doc.text_of(t.span)).collect();
+        let analysis = self.annotate_with(&forms, scratch);
+        ParsedSegment {
+            index: segment.index,
+            kind: segment.kind,
+            span: segment.span,
+            words: segment
+                .tokens
+                .iter()
+                .zip(&analysis)
+                .map(|(t, a)| ParsedWord {
+                    span: t.span,
+                    upos: a.upos.to_string(),
+                    xpos: a.xpos.to_string(),
+                    lemma: a.lemma.to_string(),
+                    head: a.head,
+                    deprel: a.deprel.to_string(),
+                })
+                .collect(),
+        }
     }
 
     /// [`Model::annotate`] reusing the buffers in `scratch` (faster over many sentences).
