@@ -38,6 +38,11 @@ pub struct CodeOptions {
     /// discards; see README) instead of dyad's own.
     #[arg(long, value_name = "DIR")]
     pub dictionaries: Option<std::path::PathBuf>,
+    /// Do not resolve dates, places and fatalities: events get the publication date
+    /// (precision "document"), no location and no fatalities. For measuring what that
+    /// resolution costs.
+    #[arg(long)]
+    pub no_grounding: bool,
 }
 
 const TSV_HEADER: &str = "event_id\tdoc_id\tsentence_index\tdate\tdate_precision\tsource_code\tsource_text\ttarget_code\ttarget_text\tcameo\troot\tquad_class\tgoldstein\tplover\tverb\trule\tsentence";
@@ -57,6 +62,11 @@ pub fn run(opts: &CodeOptions) -> Result<i32> {
     let coder = match &petrarch {
         Some(p) => p.coder(),
         None => Coder::bundled(),
+    };
+    let coder = if opts.no_grounding {
+        coder.without_grounding()
+    } else {
+        coder
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -122,29 +132,29 @@ fn write_event(
             clean_field(&e.sentence)
         )?,
         OutputFormat::Gdelt => {
-            let country = |c: &Option<String>| {
-                c.as_deref()
-                    .filter(|c| c.len() >= 3)
-                    .map(|c| c[..3].to_string())
-                    .unwrap_or_default()
-            };
             let base = e.cameo.get(..3).unwrap_or(&e.cameo);
+            let loc = e.location.as_ref();
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t1\t{}\t{}\t{}\t{}\t{}\t1\t1\t1\t0\t\t\t\t\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t1\t{}\t{}\t{}\t{}\t{}\t1\t1\t1\t{}\t{}\t{}\t{}\t{}\t{}",
                 e.event_id,
                 opt(&e.date.start).replace('-', ""),
                 opt(&e.source.code),
                 opt(&e.source.text),
-                country(&e.source.code),
+                opt(&e.source.country),
                 opt(&e.target.code),
                 opt(&e.target.text),
-                country(&e.target.code),
+                opt(&e.target.country),
                 e.cameo,
                 base,
                 e.root,
                 e.quad_class,
                 e.goldstein,
+                loc.map_or(0, |l| dyad_store::export::geo_type(l.precision)),
+                loc.map(|l| clean_field(&l.name)).unwrap_or_default(),
+                loc.map(|l| l.country.as_str()).unwrap_or_default(),
+                loc.map(|l| l.lat.to_string()).unwrap_or_default(),
+                loc.map(|l| l.lon.to_string()).unwrap_or_default(),
                 url.map(clean_field).unwrap_or_default()
             )?;
         }

@@ -1,10 +1,12 @@
 //! The coding pipeline for one document: a segmented document in, its coded events out.
 //!
 //! Tags and parses every sentence (headings are skipped: they are never coded) with the
-//! bundled model and hands the parses to the coder. This module converts between the stages'
+//! bundled model and hands the parses, in document order, to the coder with one grounding
+//! state for the whole document (its publication date, the last date read, the countries
+//! named so far). This module converts between the stages'
 //! types only; it must never decide anything about text, parses or events itself.
 
-use dyad_coder::{Coder, DocumentContext, Event};
+use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
 use dyad_core::{SegmentKind, SegmentedDocument};
 use dyad_nlp::{Model, Scratch};
 use dyad_petrarch::{DiscardKind, PetrarchCoding};
@@ -21,13 +23,17 @@ pub fn code_document(
         date: doc.doc.meta.date,
         text: &doc.doc.text,
     };
+    let mut state = match ctx.date {
+        Some(d) => DocumentState::new(d),
+        None => DocumentState::undated(),
+    };
     let mut events = Vec::new();
     for s in &doc.segments {
         if s.kind == SegmentKind::Heading {
             continue;
         }
         let parsed = model.parse_segment(doc, s, scratch);
-        events.extend(coder.code_segment(&ctx, &parsed));
+        events.extend(coder.code_segment(&ctx, &parsed, &mut state));
     }
     events
 }

@@ -2,10 +2,10 @@
 //!
 //! Field by field (JSON): `event_id` (stable hash of document, sentence, verb, actors, code
 //! and coder version), `doc_id`, `sentence_index`, `sentence`, `source` and `target`
-//! (`{"text", "code", "entry"}`: the surface mention, its CAMEO actor code and the actor
-//! dictionary entries that produced it), `cameo`, `root`, `quad_class`, `goldstein`, `plover`,
-//! `date` (`{"start", "end", "precision", "text"}`), `location` (null until places are
-//! resolved), `fatalities`, `verb` (`{"text", "rule"}`: the verb as written and the verb
+//! (`{"text", "code", "entry", "country"}`: the surface mention, its CAMEO actor code, the
+//! actor dictionary entries that produced it and its country), `cameo`, `root`, `quad_class`,
+//! `goldstein`, `plover`, `date` (`{"start", "end", "precision", "text"}`), `location` (null
+//! when no place is attached to the event), `fatalities` and `fatalities_text`, `verb` (`{"text", "rule"}`: the verb as written and the verb
 //! dictionary entry that coded it). This module holds data only.
 
 use serde::Serialize;
@@ -17,8 +17,11 @@ pub struct ActorRef {
     pub text: Option<String>,
     /// CAMEO actor code.
     pub code: Option<String>,
-    /// Actor dictionary entries used, joined by "+", e.g. "country-IRQ+agent-government".
+    /// Actor dictionary entries used, joined by "+", e.g. "country-IRQ+agent-government";
+    /// "place-KEN" when the country came from a place in the phrase ("police in Nairobi").
     pub entry: Option<String>,
+    /// The actor's country (ISO 3166-1 alpha-3), when the text gives one.
+    pub country: Option<String>,
 }
 
 impl ActorRef {
@@ -28,6 +31,7 @@ impl ActorRef {
             text: None,
             code: None,
             entry: None,
+            country: None,
         }
     }
 }
@@ -45,7 +49,7 @@ pub struct EventDate {
     pub text: Option<String>,
 }
 
-/// Where the event happened (filled by a later stage).
+/// Where the event happened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Location {
     /// The place expression.
@@ -105,6 +109,9 @@ pub struct Event {
     pub location: Option<Location>,
     /// People reported killed in this event.
     pub fatalities: Option<u32>,
+    /// The phrase counted ("three U.S. service members"), also when the count is vague
+    /// ("dozens of civilians") and `fatalities` is null.
+    pub fatalities_text: Option<String>,
     /// The verb and its rule.
     pub verb: VerbRef,
 }

@@ -14,16 +14,20 @@
 //! dictionaries and version always give the same events.
 
 mod event;
+mod nominal;
+mod state;
 mod tree;
 
 use std::collections::BTreeSet;
 
 use dyad_core::{Date, ParsedSegment, SegmentKind, Span};
+use dyad_grounding::{GroundedDate, Grounder, Grounding, Sentence, Word};
 use dyad_lexicon::actors::{ActorDictionary, ActorKind, ActorMatch, MatchForm};
 use dyad_lexicon::verbs::{ObjectRule, TargetSlot, VerbDictionary, VerbPattern};
 use dyad_lexicon::{CodingRules, EventCodeTable};
 
 pub use event::{ActorRef, Event, EventDate, Location, VerbRef};
+pub use state::DocumentState;
 use tree::Tree;
 
 /// The coder's version, part of every event id.
@@ -46,12 +50,16 @@ pub struct Coder<'d> {
     verbs: &'d VerbDictionary,
     codes: &'d EventCodeTable,
     rules: &'d CodingRules,
+    /// `None`: events are not grounded (see [`Coder::without_grounding`]).
+    grounder: Option<&'static Grounder>,
 }
 
 /// An actor resolved from a noun phrase.
 #[derive(Debug, Clone)]
 struct Resolved {
     code: String,
+    /// The actor's country (ISO 3166-1 alpha-3), when its code starts with one.
+    country: Option<String>,
     span: Span,
     entries: Vec<String>,
     /// A capital city standing for its government ("Washington said").
@@ -75,6 +83,7 @@ impl Coder<'static> {
             verbs: VerbDictionary::bundled(),
             codes: EventCodeTable::bundled(),
             rules: CodingRules::bundled(),
+            grounder: Some(Grounder::bundled()),
         }
     }
 }
@@ -92,19 +101,33 @@ impl<'d> Coder<'d> {
             verbs,
             codes,
             rules,
+            grounder: Some(Grounder::bundled()),
         }
     }
 
-    /// Code one parsed segment. Headings give nothing.
-    pub fn code_segment(&self, ctx: &DocumentContext<'_>, seg: &ParsedSegment) -> Vec<Event> {
+    /// The same coder, leaving events ungrounded: the publication date with precision
+    /// `document`, no location, no fatalities. For measuring what grounding costs.
+    pub fn without_grounding(mut self) -> Self {
+        self.grounder = None;
+        self
+    }
+
+    /// Code one parsed segment of a document whose segments before it were coded with the
+    /// same `state` (one [`DocumentState`] per document, segments in order): the sentence's
+    /// date, place and number mentions are read first (see `dyad_grounding`), then each
+    /// event is coded and grounded. Headings give nothing and are not read.
+    pub fn code_segment(
+        &self,
+        ctx: &DocumentContext<'_>,
+        seg: &ParsedSegment,
+        state: &mut DocumentState,
+    ) -> Vec<Event> {
         if seg.kind == SegmentKind::Heading || seg.words.is_empty() {
             return Vec::new();
         }
-        let forms: Vec<&str> = seg
-            .words
-            .iter()
-            .map(|w| w.span.slice(ctx.text).unwrap_or(""))
-            .collect();
+        let words = Word::from_parsed(seg, ctx.text);
+        let mentions = self.grounder.map(|g| g.read(&mut state.grounding, &words));
+        let forms: Vec<&str> = words.iter().map(|w| w.form).collect();
         let tree = Tree::new(&seg.words, &forms);
         let matches = self.actors.find(&forms, ctx.date);
         let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
@@ -121,13 +144,28 @@ impl<'d> Coder<'d> {
             owner: &owner,
             sponsors: &sponsors,
             ctx,
+            mentions: mentions.as_ref(),
+            state: &state.grounding,
+            recent: &state.recent,
         };
         let mut events = Vec::new();
+        // the verb of each event
+        let mut verbs = Vec::new();
         for v in 0..seg.words.len() {
             if seg.words[v].upos == "VERB" {
+                let before = events.len();
                 self.code_verb(&scope, seg, v, &mut events);
+                if events.len() == before {
+                    self.code_happening(&scope, seg, v, &mut events);
+                }
+                if events.len() == before {
+                    self.code_reaction(&scope, seg, v, &mut events);
+                }
+                verbs.resize(events.len(), v);
             }
         }
+        nominal::give_deaths_to_the_killing(&tree, &verbs, &mut events);
+        state.remember(&events);
         events
     }
 
@@ -195,7 +233,12 @@ impl<'d> Coder<'d> {
         let Some(subject) = self.subject(t, v, passive) else {
             return;
         };
-        let sources = self.phrase_actors(s, subject);
+        let mut sources = self.phrase_actors(s, subject);
+        // "a strike that killed a commander": the actor behind the event noun
+        let behind_event_noun = sources.is_empty();
+        if behind_event_noun {
+            sources = self.event_noun_agents(s, subject);
+        }
         if sources.is_empty() {
             return;
         }
@@ -235,11 +278,14 @@ impl<'d> Coder<'d> {
             } else {
                 p.code.clone()
             };
-            let rule = if modality == Modality::Intended {
+            let mut rule = if modality == Modality::Intended {
                 format!("{}+intent", p.id)
             } else {
                 p.id.clone()
             };
+            if behind_event_noun {
+                rule.push_str("+event-noun");
+            }
             let verb_text = verb_text(s, v, particle);
             let pairs: Vec<(&Resolved, Option<&Resolved>)> = if reciprocal {
                 let mut pairs = Vec::new();
@@ -324,20 +370,54 @@ impl<'d> Coder<'d> {
         src: &Resolved,
         tgt: Option<&Resolved>,
     ) -> Option<Event> {
+        let target = tgt.map_or_else(ActorRef::none, |t| actor_ref(s, t));
+        self.grounded_event(s, seg, v, code, rule, verb_text, actor_ref(s, src), target)
+    }
+
+    /// The event record of an action coded at verb `v`, with its date, place and fatalities.
+    #[allow(clippy::too_many_arguments)]
+    fn grounded_event(
+        &self,
+        s: &Scope<'_>,
+        seg: &ParsedSegment,
+        v: usize,
+        code: &str,
+        rule: &str,
+        verb_text: &str,
+        source: ActorRef,
+        target: ActorRef,
+    ) -> Option<Event> {
         let info = self.codes.get(code)?;
-        let actor = |r: &Resolved| ActorRef {
-            text: r.span.slice(s.ctx.text).map(str::to_string),
-            code: Some(r.code.clone()),
-            entry: Some(r.entries.join("+")),
+        let countries: Vec<&str> = [source.country.as_deref(), target.country.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let Grounding {
+            date,
+            place,
+            fatalities,
+            fatalities_text,
+        } = match (self.grounder, s.mentions) {
+            (Some(g), Some(m)) => g.ground(m, s.state, v, &countries),
+            _ => Grounding {
+                date: s.state.publication().map(|d| GroundedDate {
+                    start: d,
+                    end: d,
+                    precision: "document",
+                    text: None,
+                    tokens: None,
+                }),
+                place: None,
+                fatalities: None,
+                fatalities_text: None,
+            },
         };
-        let target = tgt.map_or_else(ActorRef::none, actor);
-        let date = s.ctx.date.map(|d| d.to_string());
         let id_input = format!(
             "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
             s.ctx.doc_id,
             seg.index,
             v,
-            src.code,
+            source.code.as_deref().unwrap_or(""),
             target.code.as_deref().unwrap_or(""),
             code,
             CODER_VERSION
@@ -347,21 +427,38 @@ impl<'d> Coder<'d> {
             doc_id: s.ctx.doc_id.to_string(),
             sentence_index: seg.index,
             sentence: seg.span.slice(s.ctx.text).unwrap_or("").to_string(),
-            source: actor(src),
+            source,
             target,
             cameo: code.to_string(),
             root: info.root().to_string(),
             quad_class: info.quad_class().number(),
             goldstein: info.goldstein(),
             plover: info.plover_type().to_string(),
-            date: EventDate {
-                start: date.clone(),
-                end: date,
-                precision: "document",
-                text: None,
+            date: match date {
+                Some(d) => EventDate {
+                    start: Some(d.start.to_string()),
+                    end: Some(d.end.to_string()),
+                    precision: d.precision,
+                    text: d.text,
+                },
+                None => EventDate {
+                    start: None,
+                    end: None,
+                    precision: "document",
+                    text: None,
+                },
             },
-            location: None,
-            fatalities: None,
+            location: place.map(|p| Location {
+                text: p.text,
+                name: p.name,
+                country: p.country,
+                admin1: p.admin1,
+                lat: p.lat,
+                lon: p.lon,
+                precision: p.precision,
+            }),
+            fatalities,
+            fatalities_text,
             verb: VerbRef {
                 text: verb_text.to_string(),
                 rule: rule.to_string(),
@@ -379,7 +476,7 @@ impl<'d> Coder<'d> {
         if let Some(s) = t.children_rel(v, "nsubj").next() {
             let rel_pronoun = matches!(t.lemma(s).as_str(), "that" | "which" | "who");
             if rel_pronoun && t.rel(v) == "acl" {
-                return t.head(v);
+                return t.head(v).map(|h| nominal::host_of_time_modifier(t, h));
             }
             return Some(s);
         }
@@ -600,6 +697,7 @@ impl<'d> Coder<'d> {
                         {
                             let mut alt = r.clone();
                             alt.code = format!("{}{}", o.code, &r.code[f.code.len()..]);
+                            alt.country = Some(o.code.clone());
                             alt.entries.push(o.id.clone());
                             extra.push(alt);
                         }
@@ -683,6 +781,16 @@ impl<'d> Coder<'d> {
             s.matches[k].form == MatchForm::Capital
                 && self.actors.entry(s.matches[k].entry).kind == ActorKind::Country
         });
+        // the actor's own country: a country word of the phrase, else the home country of the
+        // named group, person or body, else that of the head entry
+        let mut home = country.clone().or_else(|| {
+            named
+                .as_ref()
+                .and_then(|(_, k)| self.actors.entry(s.matches[*k].entry).country.clone())
+                .or_else(|| {
+                    head_match.and_then(|k| self.actors.entry(s.matches[k].entry).country.clone())
+                })
+        });
         let code = match head_match.map(|k| (k, self.actors.entry(s.matches[k].entry))) {
             Some((_, e)) => {
                 entries.push(e.id.clone());
@@ -690,7 +798,24 @@ impl<'d> Coder<'d> {
                     ActorKind::Agent => match (&named, &country) {
                         (Some((c, _)), _) => c.clone(),
                         (None, Some(c)) => format!("{c}{}", e.code),
-                        (None, None) => e.code.clone(),
+                        // "police in Nairobi": a role of the country it is in, with a place
+                        // in its own phrase
+                        (None, None) => {
+                            match CodingRules::has(&self.rules.local_agent_types, &e.code)
+                                .then_some(())
+                                .and_then(|()| {
+                                    let (g, m) = (self.grounder?, s.mentions?);
+                                    g.actor_country_from_place(m, h, s.state)
+                                }) {
+                                Some(c) => {
+                                    entries.push(format!("place-{c}"));
+                                    let code = format!("{c}{}", e.code);
+                                    home = Some(c);
+                                    code
+                                }
+                                None => e.code.clone(),
+                            }
+                        }
                     },
                     ActorKind::Person => e.code_on(date)?.to_string(),
                     // a capital named as an actor stands for its government ("Washington said")
@@ -717,6 +842,7 @@ impl<'d> Coder<'d> {
         entries.dedup();
         Some(Resolved {
             code,
+            country: home,
             span,
             entries,
             as_capital,
@@ -732,6 +858,22 @@ struct Scope<'a> {
     owner: &'a [Option<usize>],
     sponsors: &'a [usize],
     ctx: &'a DocumentContext<'a>,
+    /// The sentence's date, place and number mentions (`None` when not grounding).
+    mentions: Option<&'a Sentence<'a>>,
+    /// The document so far.
+    state: &'a dyad_grounding::DocumentState,
+    /// The document's earlier events, oldest first.
+    recent: &'a [state::Antecedent],
+}
+
+/// The event record's view of a resolved actor.
+fn actor_ref(s: &Scope<'_>, r: &Resolved) -> ActorRef {
+    ActorRef {
+        text: r.span.slice(s.ctx.text).map(str::to_string),
+        code: Some(r.code.clone()),
+        entry: Some(r.entries.join("+")),
+        country: r.country.clone(),
+    }
 }
 
 fn verb_text(s: &Scope<'_>, v: usize, particle: Option<usize>) -> String {

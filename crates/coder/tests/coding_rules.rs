@@ -1,8 +1,9 @@
 //! The coder's rules on hand-made parses (independent of the parser model): subject and
 //! object, passive, prepositional targets, coordination, reciprocity, sponsors, negation,
-//! hypotheticals, intentions, reported speech, headings and off-topic objects.
+//! hypotheticals, intentions, reported speech, headings and off-topic objects; and the
+//! grounding of coded events (date, place, fatalities, an actor's country from its place).
 
-use dyad_coder::{Coder, DocumentContext, Event};
+use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
 use dyad_core::{Date, ParsedSegment, ParsedWord, SegmentKind, Span};
 use dyad_lexicon::verbs::VerbDictionary;
 use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
@@ -71,12 +72,13 @@ fn parse(spec: &str) -> (String, ParsedSegment) {
 
 fn code(spec: &str) -> Vec<Event> {
     let (text, seg) = parse(spec);
+    let date = Date::constant(2024, 2, 11);
     let ctx = DocumentContext {
         doc_id: "t",
-        date: "2024-02-11".parse::<Date>().ok(),
+        date: Some(date),
         text: &text,
     };
-    coder().code_segment(&ctx, &seg)
+    coder().code_segment(&ctx, &seg, &mut DocumentState::new(date))
 }
 
 fn triples(events: &[Event]) -> Vec<String> {
@@ -224,12 +226,78 @@ fn headings_are_never_coded_and_ids_are_stable() {
         date: None,
         text: &text,
     };
-    let a = coder().code_segment(&ctx, &seg);
-    let b = coder().code_segment(&ctx, &seg);
+    let a = coder().code_segment(&ctx, &seg, &mut DocumentState::undated());
+    let b = coder().code_segment(&ctx, &seg, &mut DocumentState::undated());
     assert_eq!(a.len(), 1);
     assert_eq!(a, b);
     assert_eq!(a[0].event_id.len(), 16);
     assert_eq!(a[0].date.start, None);
     seg.kind = SegmentKind::Heading;
-    assert!(coder().code_segment(&ctx, &seg).is_empty());
+    assert!(coder()
+        .code_segment(&ctx, &seg, &mut DocumentState::undated())
+        .is_empty());
+}
+
+#[test]
+fn events_are_dated_placed_and_counted_from_their_own_clause() {
+    let ev = code(
+        "Turkey/PROPN/Turkey/2/nsubj shelled/VERB/shell/0/root Kurdish/ADJ/Kurdish/4/amod \
+         militants/NOUN/militant/2/obj in/ADP/in/6/case Aleppo/PROPN/Aleppo/2/obl \
+         yesterday/NOUN/yesterday/2/obl:tmod ,/PUNCT/,/9/punct killing/VERB/kill/2/advcl \
+         three/NUM/three/11/nummod fighters/NOUN/fighter/9/obj",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = &ev[0];
+    assert_eq!(
+        (
+            e.date.start.as_deref(),
+            e.date.precision,
+            e.date.text.as_deref()
+        ),
+        (Some("2024-02-10"), "day", Some("yesterday"))
+    );
+    let place = e.location.as_ref().expect("a place");
+    assert_eq!(
+        (place.name.as_str(), place.country.as_str(), place.precision),
+        ("Aleppo", "SYR", "city")
+    );
+    assert_eq!(e.fatalities, Some(3));
+    assert_eq!(e.fatalities_text.as_deref(), Some("three fighters"));
+    assert_eq!(e.source.country.as_deref(), Some("TUR"));
+}
+
+#[test]
+fn an_event_without_date_or_place_gets_the_publication_date_and_no_place() {
+    let ev = code("Iraq/PROPN/Iraq/2/nsubj condemned/VERB/condemn/0/root Iran/PROPN/Iran/2/obj");
+    assert_eq!(ev.len(), 1);
+    assert_eq!(
+        (ev[0].date.start.as_deref(), ev[0].date.precision),
+        (Some("2024-02-11"), "document")
+    );
+    assert_eq!(ev[0].location, None);
+    assert_eq!(
+        (ev[0].fatalities, ev[0].fatalities_text.as_deref()),
+        (None, None)
+    );
+}
+
+#[test]
+fn a_role_takes_its_country_from_a_place_in_its_own_phrase() {
+    let ev = code(
+        "Police/NOUN/police/4/nsubj in/ADP/in/3/case Nairobi/PROPN/Nairobi/1/nmod \
+         shelled/VERB/shell/0/root protesters/NOUN/protester/4/obj",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let src = &ev[0].source;
+    assert_eq!(src.country.as_deref(), Some("KEN"));
+    assert!(
+        src.code.as_deref().is_some_and(|c| c.starts_with("KEN")),
+        "{src:?}"
+    );
+    assert!(
+        src.entry
+            .as_deref()
+            .is_some_and(|e| e.contains("place-KEN")),
+        "{src:?}"
+    );
 }

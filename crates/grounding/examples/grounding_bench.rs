@@ -47,15 +47,14 @@ fn run() -> Result<(), String> {
             let c = &cases[o.case];
             println!("#{} [{}] {}  (verb {})", o.case + 1, c.doc, c.text, c.verb);
             if !o.date_ok {
+                let got = o
+                    .got
+                    .date
+                    .as_ref()
+                    .map(|d| (d.start.to_string(), d.end.to_string(), d.precision, &d.text));
                 println!(
-                    "   date: want {} {} {}, got {} {} {} {:?}",
-                    c.expect.date.start,
-                    c.expect.date.end,
-                    c.expect.date.precision,
-                    o.got.date.start,
-                    o.got.date.end,
-                    o.got.date.precision,
-                    o.got.date.text
+                    "   date: want {} {} {}, got {got:?}",
+                    c.expect.date.start, c.expect.date.end, c.expect.date.precision,
                 );
             }
             if !o.finer_ok {
@@ -162,7 +161,7 @@ fn news_timing(path: &str) -> Result<(), String> {
                 if w.upos == "VERB" {
                     let g = grounder.ground(&sentence, &state, v, &[]);
                     verbs += 1;
-                    dated += usize::from(g.date.precision != "document");
+                    dated += usize::from(g.date.is_some_and(|d| d.precision != "document"));
                     placed += usize::from(g.place.is_some());
                     killed += usize::from(g.fatalities.is_some());
                 }

@@ -38,7 +38,8 @@
 //! let mut doc = DocumentState::new(Date::constant(2024, 2, 11));
 //! let sentence = grounder.read(&mut doc, &words);
 //! let g = grounder.ground(&sentence, &doc, 1, &["USA"]);
-//! assert_eq!((g.date.start.to_string().as_str(), g.date.precision), ("2024-02-11", "day"));
+//! let date = g.date.expect("a dated document dates every event");
+//! assert_eq!((date.start.to_string().as_str(), date.precision), ("2024-02-11", "day"));
 //! let place = g.place.expect("a place");
 //! assert_eq!((place.country.as_str(), place.precision), ("JOR", "country"));
 //! assert_eq!(g.fatalities, Some(3));
@@ -121,7 +122,7 @@ use words::Words;
 /// anchor of anaphoric expressions) and the countries named.
 #[derive(Debug, Clone)]
 pub struct DocumentState {
-    publication: Date,
+    publication: Option<Date>,
     anchor: Option<DateRange>,
     countries: Vec<String>,
 }
@@ -130,14 +131,25 @@ impl DocumentState {
     /// The state at the start of a document published on `publication`.
     pub fn new(publication: Date) -> DocumentState {
         DocumentState {
-            publication,
+            publication: Some(publication),
             anchor: None,
             countries: Vec::new(),
         }
     }
 
-    /// The publication date.
-    pub fn publication(&self) -> Date {
+    /// The state at the start of a document whose publication date is unknown: its date
+    /// expressions are not resolved (relative ones could not be), so its events get no date;
+    /// places and fatalities are grounded as usual.
+    pub fn undated() -> DocumentState {
+        DocumentState {
+            publication: None,
+            anchor: None,
+            countries: Vec::new(),
+        }
+    }
+
+    /// The publication date, when known.
+    pub fn publication(&self) -> Option<Date> {
         self.publication
     }
 
@@ -201,8 +213,8 @@ pub struct GroundedPlace {
 /// An event's date, place and fatalities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grounding {
-    /// When.
-    pub date: GroundedDate,
+    /// When; `None` only in a document with no publication date.
+    pub date: Option<GroundedDate>,
     /// Where, when a place is attached to the event.
     pub place: Option<GroundedPlace>,
     /// People reported killed in this event, when the event's clause gives a number.
@@ -268,15 +280,15 @@ impl Grounder {
         if words.is_empty() {
             return s;
         }
-        let mentions = if self.may_hold_date(&s.forms) {
+        let mentions = if state.publication.is_some() && self.may_hold_date(&s.forms) {
             self.dates.find(&s.forms)
         } else {
             Vec::new()
         };
         for m in mentions {
-            let Some(range) = self
-                .dates
-                .resolve(&m, state.publication, state.anchor.as_ref())
+            let Some(range) = state
+                .publication
+                .and_then(|p| self.dates.resolve(&m, p, state.anchor.as_ref()))
             else {
                 continue;
             };
@@ -347,14 +359,16 @@ impl Grounder {
         }
     }
 
-    /// The date of the event whose verb is word `verb` (see [`Grounder::ground`]).
+    /// The date of the event whose verb is word `verb` (see [`Grounder::ground`]); `None`
+    /// only when the document has no publication date.
     pub fn date(
         &self,
         sentence: &Sentence<'_>,
         state: &DocumentState,
         verb: usize,
-    ) -> GroundedDate {
-        match date::pick(sentence, verb) {
+    ) -> Option<GroundedDate> {
+        let publication = state.publication?;
+        Some(match date::pick(sentence, verb) {
             Some(found) => GroundedDate {
                 start: found.range.start,
                 end: found.range.end,
@@ -363,13 +377,13 @@ impl Grounder {
                 tokens: Some(found.tokens.clone()),
             },
             None => GroundedDate {
-                start: state.publication,
-                end: state.publication,
+                start: publication,
+                end: publication,
                 precision: "document",
                 text: None,
                 tokens: None,
             },
-        }
+        })
     }
 
     /// The place of the event whose verb is word `verb` (see [`Grounder::ground`]).

@@ -53,9 +53,15 @@ fn ground(events: &[(usize, &str)]) -> Vec<Grounding> {
 
 fn date(g: &Grounding) -> (String, String, &'static str) {
     (
-        g.date.start.to_string(),
-        g.date.end.to_string(),
-        g.date.precision,
+        g.date
+            .as_ref()
+            .map(|d| d.start.to_string())
+            .unwrap_or_default(),
+        g.date
+            .as_ref()
+            .map(|d| d.end.to_string())
+            .unwrap_or_default(),
+        g.date.as_ref().map_or("", |d| d.precision),
     )
 }
 

@@ -35,6 +35,29 @@ pub struct CodingRules {
     pub intent_code_by_root: HashMap<String, String>,
     /// Noun classes that mark sports, market or weather sentences.
     pub off_topic_classes: Vec<String>,
+    /// Noun classes of events whose actor is the one behind the event ("a strike that
+    /// killed a commander": whoever launched the strike).
+    #[serde(default)]
+    pub event_noun_classes: Vec<String>,
+    /// Verbs that say an event happened ("took place", "was held"), as "lemma" or "lemma
+    /// object".
+    #[serde(default)]
+    pub happening_verbs: Vec<String>,
+    /// For each noun class, the CAMEO roots of the earlier events of the document a noun
+    /// of the class may stand for ("the first meeting took place Jan. 27").
+    #[serde(default)]
+    pub antecedent_roots: HashMap<String, Vec<String>>,
+    /// Verbs of causing that link an event to a reaction named by a noun ("the strikes led
+    /// to condemnation from the Iraqi government").
+    #[serde(default)]
+    pub reaction_verbs: Vec<String>,
+    /// Role types that belong to the country they are in ("police in Nairobi" → KENCOP),
+    /// unlike troops, diplomats, reporters or militants, who are often foreign.
+    #[serde(default)]
+    pub local_agent_types: Vec<String>,
+    /// Reaction nouns and the CAMEO code of the reaction.
+    #[serde(default)]
+    pub reaction_codes: HashMap<String, String>,
 }
 
 /// A problem in the rules file.

@@ -952,6 +952,7 @@ TWIN_HALLS [AAA/BBB]
             text: Some(c.to_lowercase()),
             code: Some(c.to_string()),
             entry: None,
+            country: None,
         };
         Event {
             event_id: "e".into(),
@@ -973,6 +974,7 @@ TWIN_HALLS [AAA/BBB]
             },
             location: None,
             fatalities: None,
+            fatalities_text: None,
             verb: VerbRef {
                 text: "v".into(),
                 rule: rule.into(),

@@ -259,7 +259,9 @@ fn country3(code: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
-fn geo_type(precision: &str) -> u8 {
+/// GDELT's ActionGeo_Type for a location precision: 1 country, 2 first-level division,
+/// 4 city, 0 none.
+pub fn geo_type(precision: &str) -> u8 {
     match precision {
         "country" | "region" => 1,
         "admin1" => 2,

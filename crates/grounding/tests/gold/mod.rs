@@ -195,9 +195,11 @@ fn same_name(expected: &str, got_name: &str, got_country: &str) -> bool {
 
 fn score(case_index: usize, case: &Case, got: Grounding) -> Outcome {
     let e = &case.expect;
-    let date_ok = got.date.start.to_string() == e.date.start
-        && got.date.end.to_string() == e.date.end
-        && got.date.precision == e.date.precision;
+    let date_ok = got.date.as_ref().is_some_and(|d| {
+        d.start.to_string() == e.date.start
+            && d.end.to_string() == e.date.end
+            && d.precision == e.date.precision
+    });
     let (country_ok, finer_ok) = match (&e.place, &got.place) {
         (None, None) => (true, true),
         (Some(x), Some(g)) => {

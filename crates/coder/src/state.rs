@@ -1,0 +1,71 @@
+//! What the coder remembers of a document while it codes the document's sentences in order:
+//! the grounding state (publication date, the last date read, the countries named so far)
+//! and the events coded so far, which a later event noun may stand for ("the first meeting
+//! took place Jan. 27"). It holds no text and no parse; one state serves one document only.
+
+use dyad_core::Date;
+
+use crate::event::{ActorRef, Event};
+
+/// How many earlier events a document keeps for event nouns to refer back to.
+const REMEMBERED_EVENTS: usize = 64;
+
+/// The coder's memory of one document, passed to every
+/// [`Coder::code_segment`](crate::Coder::code_segment) of the document in order.
+#[derive(Debug, Clone)]
+pub struct DocumentState {
+    pub(crate) grounding: dyad_grounding::DocumentState,
+    pub(crate) recent: Vec<Antecedent>,
+}
+
+/// An event coded earlier in the document.
+#[derive(Debug, Clone)]
+pub(crate) struct Antecedent {
+    pub sentence_index: usize,
+    pub cameo: String,
+    pub root: String,
+    pub rule: String,
+    pub source: ActorRef,
+    pub target: ActorRef,
+}
+
+impl DocumentState {
+    /// The state at the start of a document published on `publication`.
+    pub fn new(publication: Date) -> DocumentState {
+        DocumentState {
+            grounding: dyad_grounding::DocumentState::new(publication),
+            recent: Vec::new(),
+        }
+    }
+
+    /// The state at the start of a document with no publication date: its events get no
+    /// date (relative expressions could not be resolved); places and fatalities as usual.
+    pub fn undated() -> DocumentState {
+        DocumentState {
+            grounding: dyad_grounding::DocumentState::undated(),
+            recent: Vec::new(),
+        }
+    }
+
+    /// Remember the events of a sentence just coded, and their actors' countries as
+    /// context for the places of later sentences.
+    pub(crate) fn remember(&mut self, events: &[Event]) {
+        for e in events {
+            for c in [&e.source.country, &e.target.country].into_iter().flatten() {
+                self.grounding.add_country(c);
+            }
+            self.recent.push(Antecedent {
+                sentence_index: e.sentence_index,
+                cameo: e.cameo.clone(),
+                root: e.root.clone(),
+                rule: e.verb.rule.clone(),
+                source: e.source.clone(),
+                target: e.target.clone(),
+            });
+        }
+        if self.recent.len() > REMEMBERED_EVENTS {
+            let extra = self.recent.len() - REMEMBERED_EVENTS;
+            self.recent.drain(..extra);
+        }
+    }
+}
