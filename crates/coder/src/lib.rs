@@ -161,10 +161,15 @@ impl<'d> Coder<'d> {
         let object = if passive {
             t.children_rel(v, "nsubj:pass").next()
         } else {
-            t.children_rel(v, "obj").next()
+            // "asked Russia to send": the parser may call the only object indirect
+            t.children_rel(v, "obj")
+                .next()
+                .or_else(|| t.children_rel(v, "iobj").next())
         };
         // the object's lemma and its form: lemmatizers differ on words like "talks"
-        let object_words: Vec<String> = object.map(|o| word_keys(s, o)).unwrap_or_default();
+        let object_words: Vec<String> = object
+            .map(|o| word_keys(s, self.through_quantity(t, o)))
+            .unwrap_or_default();
         if object_words.iter().any(|w| {
             self.rules
                 .off_topic_classes
@@ -195,10 +200,16 @@ impl<'d> Coder<'d> {
         let Some(subject) = self.subject(t, v, passive) else {
             return;
         };
-        let sources = self.phrase_actors(s, subject);
+        let mut sources = self.phrase_actors(s, subject);
+        if sources.is_empty() {
+            if let Some(a) = self.pronoun_antecedent(t, subject) {
+                sources = self.phrase_actors(s, a);
+            }
+        }
         if sources.is_empty() {
             return;
         }
+        let mut fallback: Option<&VerbPattern> = None;
         for p in patterns {
             if p.particle.is_some() && p.particle != particle_lemma {
                 continue;
@@ -223,10 +234,46 @@ impl<'d> Coder<'d> {
             let reciprocal = !p.targets.is_empty()
                 && targets.is_empty()
                 && sources.len() >= 2
-                && CodingRules::has(&self.rules.reciprocal_roots, root_of(&p.code));
+                && (CodingRules::has(&self.rules.reciprocal_roots, root_of(&p.code))
+                    || CodingRules::has(&self.rules.reciprocal_verbs, &lemma));
             if !p.targets.is_empty() && targets.is_empty() && !reciprocal {
+                if fallback.is_none()
+                    && names_the_event(&p.object)
+                    && CodingRules::has(&self.rules.targetless_roots, root_of(&p.code))
+                    && !self.slot_present(t, v, object, p)
+                {
+                    fallback = Some(p);
+                }
                 continue;
             }
+            self.emit(
+                s, seg, v, particle, p, modality, &sources, &targets, reciprocal, out,
+            );
+            return;
+        }
+        // a pattern whose object names the event ("demanded the release", "imposed sanctions")
+        // still codes it when no target is named
+        if let Some(p) = fallback {
+            self.emit(s, seg, v, particle, p, modality, &sources, &[], false, out);
+        }
+    }
+
+    /// Push the events of pattern `p` for these sources and targets.
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        s: &Scope<'_>,
+        seg: &ParsedSegment,
+        v: usize,
+        particle: Option<usize>,
+        p: &VerbPattern,
+        modality: Modality,
+        sources: &[Resolved],
+        targets: &[Resolved],
+        reciprocal: bool,
+        out: &mut Vec<Event>,
+    ) {
+        {
             let code = if modality == Modality::Intended {
                 match self.rules.intent_code_by_root.get(root_of(&p.code)) {
                     Some(c) => c.clone(),
@@ -243,8 +290,8 @@ impl<'d> Coder<'d> {
             let verb_text = verb_text(s, v, particle);
             let pairs: Vec<(&Resolved, Option<&Resolved>)> = if reciprocal {
                 let mut pairs = Vec::new();
-                for a in &sources {
-                    for b in &sources {
+                for a in sources {
+                    for b in sources {
                         if a.code != b.code {
                             pairs.push((a, Some(b)));
                         }
@@ -255,8 +302,8 @@ impl<'d> Coder<'d> {
                 sources.iter().map(|a| (a, None)).collect()
             } else {
                 let mut pairs = Vec::new();
-                for a in &sources {
-                    for b in &targets {
+                for a in sources {
+                    for b in targets {
                         if a.code != b.code {
                             pairs.push((a, Some(b)));
                         }
@@ -269,8 +316,60 @@ impl<'d> Coder<'d> {
                     out.push(e);
                 }
             }
-            return;
         }
+    }
+
+    /// Does the sentence fill one of the pattern's target slots, actor or not? ("declared war
+    /// on deflation": the war is on a thing, so no event stands without its target.)
+    fn slot_present(&self, t: &Tree<'_>, v: usize, object: Option<usize>, p: &VerbPattern) -> bool {
+        p.targets.iter().any(|slot| match slot {
+            TargetSlot::Object => object.is_some(),
+            TargetSlot::Clause => t.children_rel(v, "ccomp").next().is_some(),
+            TargetSlot::Prep(prep) => std::iter::once(v).chain(object).any(|h| {
+                t.children(h).iter().any(|&c| {
+                    matches!(t.rel(c), "obl" | "nmod" | "advcl")
+                        && t.case_of(c).as_deref() == Some(prep.as_str())
+                })
+            }),
+        })
+    }
+
+    /// A quantity noun's "of" phrase ("hundreds of protesters" → "protesters"), else `o`.
+    fn through_quantity(&self, t: &Tree<'_>, o: usize) -> usize {
+        if !CodingRules::has(&self.rules.quantity_nouns, &t.lemma(o)) && t.words[o].upos != "NUM" {
+            return o;
+        }
+        t.children_rel(o, "nmod")
+            .find(|&c| t.case_of(c).as_deref() == Some("of"))
+            .map_or(o, |c| self.through_quantity(t, c))
+    }
+
+    /// The subject a pronoun stands for when it is the subject of a reporting verb's
+    /// complement ("Egypt said it had sent aid" → "Egypt").
+    fn pronoun_antecedent(&self, t: &Tree<'_>, subject: usize) -> Option<usize> {
+        if t.words[subject].upos != "PRON"
+            || !matches!(
+                t.lemma(subject).as_str(),
+                "it" | "they" | "he" | "she" | "we"
+            )
+        {
+            return None;
+        }
+        let mut cur = t.head(subject)?;
+        for _ in 0..4 {
+            let head = t.head(cur)?;
+            match t.rel(cur) {
+                "conj" | "xcomp" => cur = head,
+                "ccomp" if CodingRules::has(&self.rules.reporting_verbs, &t.lemma(head)) => {
+                    return t
+                        .children_rel(head, "nsubj")
+                        .next()
+                        .filter(|&s| t.words[s].upos != "PRON");
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The verb's lemma as the dictionary knows it: the parser's lemma, or, when the
@@ -282,6 +381,9 @@ impl<'d> Coder<'d> {
         }
         let f = form.to_lowercase();
         let mut candidates: Vec<String> = Vec::new();
+        if let Some(l) = self.rules.irregular_verbs.get(&f) {
+            candidates.push(l.clone());
+        }
         if let Some(stem) = f.strip_suffix("ied") {
             candidates.push(format!("{stem}y"));
         }
@@ -388,12 +490,32 @@ impl<'d> Coder<'d> {
             let head = t.head(cur)?;
             match t.rel(cur) {
                 "conj" | "xcomp" => {
+                    if let Some(s) = t
+                        .children_rel(head, "nsubj")
+                        .next()
+                        .or_else(|| t.children_rel(head, "expl").next())
+                    {
+                        return Some(s);
+                    }
+                    cur = head;
+                }
+                // "released soldiers held as prisoners": a participle on an object is
+                // passive, its noun the object; its subject, if any, is the "by" agent (a
+                // participle on the sentence's first noun is more often a misread past tense)
+                "acl" if t.words[cur].xpos == "VBN" && is_object_noun(t, head) => {
+                    return t.children_rel(cur, "obl").find(|&c| {
+                        t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by")
+                    })
+                }
+                "acl" => return Some(head),
+                // "threatened on Monday to retaliate": a misattached infinitive of an
+                // intent verb is its complement
+                "advcl" if self.infinitive_of_intent(t, cur, head) => {
                     if let Some(s) = t.children_rel(head, "nsubj").next() {
                         return Some(s);
                     }
                     cur = head;
                 }
-                "acl" => return Some(head),
                 _ => return None,
             }
         }
@@ -441,13 +563,20 @@ impl<'d> Coder<'d> {
             let Some(head) = t.head(cur) else {
                 break;
             };
-            if rel == "xcomp" {
+            if rel == "xcomp" || (rel == "advcl" && self.infinitive_of_intent(t, cur, head)) {
                 let hl = t.lemma(head);
                 if CodingRules::has(&r.negating_governors, &hl) {
                     return Modality::Negated;
                 }
                 if CodingRules::has(&r.intent_governors, &hl) {
                     intended = true;
+                } else if !CodingRules::has(&r.aspect_governors, &hl)
+                    && t.children(head)
+                        .iter()
+                        .any(|&c| matches!(t.rel(c), "obj" | "iobj"))
+                {
+                    // "asked Russia to send peacekeepers": requested of another, not done
+                    return Modality::Hypothetical;
                 } else if !CodingRules::has(&r.aspect_governors, &hl) {
                     // "wanted to", "asked X to": not an event of its own
                     intended = true;
@@ -477,6 +606,13 @@ impl<'d> Coder<'d> {
         }
     }
 
+    /// Is clause `c` a "to" infinitive hung on `head`, a verb of intent ("vowed ... to strike")?
+    fn infinitive_of_intent(&self, t: &Tree<'_>, c: usize, head: usize) -> bool {
+        t.children_rel(c, "nsubj").next().is_none()
+            && t.children_rel(c, "mark").any(|m| t.lemma(m) == "to")
+            && CodingRules::has(&self.rules.intent_governors, &t.lemma(head))
+    }
+
     /// The actors an event's target slots name, in slot order (the first slot found wins).
     fn targets(
         &self,
@@ -500,7 +636,13 @@ impl<'d> Coder<'d> {
                             .iter()
                             .any(|w| self.verbs.in_class("physical_target", w))
                         {
-                            for c in t.children_rel(o, "nmod") {
+                            // "struck targets in southern Lebanon": the place may hang on
+                            // the verb
+                            let places: Vec<usize> = t
+                                .children_rel(o, "nmod")
+                                .chain(t.children_rel(v, "obl"))
+                                .collect();
+                            for c in places {
                                 let case = t.case_of(c).unwrap_or_default();
                                 if matches!(
                                     case.as_str(),
@@ -750,6 +892,30 @@ fn word_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
     } else {
         vec![lemma, form]
     }
+}
+
+/// Is the noun `n` (or the noun whose "of" phrase it is: "hundreds of Armenians") an object
+/// or oblique rather than the sentence's subject or root?
+fn is_object_noun(t: &Tree<'_>, n: usize) -> bool {
+    let mut cur = n;
+    for _ in 0..4 {
+        match t.rel(cur) {
+            "obj" | "iobj" | "obl" => return true,
+            "nmod" if t.case_of(cur).as_deref() == Some("of") => match t.head(cur) {
+                Some(h) => cur = h,
+                None => return false,
+            },
+            "nmod" => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Does an object constraint name the kind of event (a class or a list of nouns), so that
+/// the event stands without a target?
+fn names_the_event(rule: &ObjectRule) -> bool {
+    matches!(rule, ObjectRule::InClass(_) | ObjectRule::Lemmas(_))
 }
 
 fn root_of(code: &str) -> &str {

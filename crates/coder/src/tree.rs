@@ -276,7 +276,7 @@ impl<'a> Tree<'a> {
         self.children_rel(i, "case").next().map(|c| self.lemma(c))
     }
 
-    /// Word `i` and its conjuncts ("Iraq and the U.S." → both heads).
+    /// Word `i` and its conjuncts ("Iraq and the U.S." → both heads; a list's items).
     pub fn with_conjuncts(&self, i: usize) -> Vec<usize> {
         let mut out = vec![i];
         let mut k = 0;
@@ -284,6 +284,16 @@ impl<'a> Tree<'a> {
             let cur = out[k];
             for c in self.children_rel(cur, "conj") {
                 if !out.contains(&c) && self.is_nominal(c) {
+                    out.push(c);
+                }
+            }
+            // "The United States, Britain and Canada": a list's second item parsed as an
+            // apposition with the rest as its conjuncts
+            for c in self.children_rel(cur, "appos") {
+                if !out.contains(&c)
+                    && self.is_nominal(c)
+                    && self.children_rel(c, "conj").next().is_some()
+                {
                     out.push(c);
                 }
             }

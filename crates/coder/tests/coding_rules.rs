@@ -1,6 +1,7 @@
 //! The coder's rules on hand-made parses (independent of the parser model): subject and
 //! object, passive, prepositional targets, coordination, reciprocity, sponsors, negation,
-//! hypotheticals, intentions, reported speech, headings and off-topic objects.
+//! hypotheticals, intentions, reported speech, headings and off-topic objects, pronoun
+//! subjects of reported clauses, quantity nouns, lists, targetless events, irregular verbs.
 
 use dyad_coder::{Coder, DocumentContext, Event};
 use dyad_core::{Date, ParsedSegment, ParsedWord, SegmentKind, Span};
@@ -20,6 +21,11 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 010.say\t010\tsay\t-\tprep:to\tx\tA>B
 036.meet\t040\tmeet\t-\tobj|prep:with\tx\tA>B
 043.enter.talks\t043\tenter\t@talks\tprep:with\tx\tA>B
+163.impose.sanctions\t163\timpose\t@sanctions\tprep:on\tx\tA>B
+070.send\t070\tsend\t=aid\tprep:to\tx\tA>B
+020.ask\t020\task\tactor\tobj\tx\tA>B
+190.fight\t190\tfight\tnone\tprep:with\tx\tA>B
+175.disperse\t175\tdisperse\t@people\tobj\tx\tA>B
 ";
 
 fn coder() -> Coder<'static> {
@@ -232,4 +238,45 @@ fn headings_are_never_coded_and_ids_are_stable() {
     assert_eq!(a[0].date.start, None);
     seg.kind = SegmentKind::Heading;
     assert!(coder().code_segment(&ctx, &seg).is_empty());
+}
+
+#[test]
+fn a_pronoun_reported_by_its_antecedent() {
+    // Egypt said it had sent aid to Gaza .
+    let ev = code("Egypt/PROPN/Egypt/2/nsubj said/VERB/say/0/root it/PRON/it/5/nsubj had/AUX/have/5/aux sent/VERB/send/2/ccomp aid/NOUN/aid/5/obj to/ADP/to/8/case Sudan/PROPN/Sudan/5/obl ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["EGY>SDN:070"]);
+}
+
+#[test]
+fn quantity_nouns_and_lists() {
+    // Police dispersed hundreds of civilians in Minsk . (the class is the "of" phrase's)
+    let ev = code("Belarusian/ADJ/Belarusian/2/amod police/NOUN/police/3/nsubj dispersed/VERB/disperse/0/root hundreds/NOUN/hundred/3/obj of/ADP/of/6/case civilians/NOUN/civilian/4/nmod ./PUNCT/./3/punct");
+    assert_eq!(triples(&ev), ["BLRCOP>CVL:175"]);
+    // The U.S. , Britain and Canada imposed sanctions on Iran .
+    let ev = code("The/DET/the/2/det U.S./PROPN/U.S./7/nsubj ,/PUNCT/,/4/punct Britain/PROPN/Britain/2/appos and/CCONJ/and/6/cc Canada/PROPN/Canada/4/conj imposed/VERB/impose/0/root sanctions/NOUN/sanction/7/obj on/ADP/on/10/case Iran/PROPN/Iran/7/obl ./PUNCT/./7/punct");
+    assert_eq!(triples(&ev), ["USA>IRN:163", "GBR>IRN:163", "CAN>IRN:163"]);
+}
+
+#[test]
+fn targetless_events_only_with_no_target_slot_filled() {
+    // Japan imposed sanctions . (no "on" phrase: the object names the event)
+    let ev = code("Japan/PROPN/Japan/2/nsubj imposed/VERB/impose/0/root sanctions/NOUN/sanction/2/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["JPN>-:163"]);
+    // Japan imposed sanctions on imports . (the slot names a thing: no event)
+    let ev = code("Japan/PROPN/Japan/2/nsubj imposed/VERB/impose/0/root sanctions/NOUN/sanction/2/obj on/ADP/on/5/case imports/NOUN/import/2/obl ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
+fn requested_actions_are_not_done() {
+    // Armenia asked Russia to send aid . (the parser's iobj is the object)
+    let ev = code("Armenia/PROPN/Armenia/2/nsubj asked/VERB/ask/0/root Russia/PROPN/Russia/2/iobj to/PART/to/5/mark send/VERB/send/2/xcomp aid/NOUN/aid/5/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["ARM>RUS:020"]);
+}
+
+#[test]
+fn irregular_forms_and_reciprocal_fights() {
+    // Indian and Pakistani soldiers fought . (the lemmatizer said "fink")
+    let ev = code("Indian/ADJ/Indian/4/amod and/CCONJ/and/3/cc Pakistani/ADJ/Pakistani/1/conj soldiers/NOUN/soldier/5/nsubj fought/VERB/fink/0/root ./PUNCT/./5/punct");
+    assert_eq!(triples(&ev), ["INDMIL>PAKMIL:190", "PAKMIL>INDMIL:190"]);
 }

@@ -35,6 +35,24 @@ pub struct CodingRules {
     pub intent_code_by_root: HashMap<String, String>,
     /// Noun classes that mark sports, market or weather sentences.
     pub off_topic_classes: Vec<String>,
+    /// Verbs coded reciprocally between coordinated subjects whatever their root
+    /// ("Indian and Pakistani soldiers exchanged fire").
+    #[serde(default)]
+    pub reciprocal_verbs: Vec<String>,
+    /// Reporting verbs: a pronoun subject of their complement clause is their own subject
+    /// ("Egypt said it had sent aid").
+    #[serde(default)]
+    pub reporting_verbs: Vec<String>,
+    /// Nouns of quantity read through to their "of" phrase ("hundreds of protesters").
+    #[serde(default)]
+    pub quantity_nouns: Vec<String>,
+    /// Roots whose events stand without a target when the verb's object names the event
+    /// and no target slot is filled ("Hamas demanded the release of prisoners").
+    #[serde(default)]
+    pub targetless_roots: Vec<String>,
+    /// Irregular verb forms and their lemmas, for forms the lemmatizer gets wrong.
+    #[serde(default)]
+    pub irregular_verbs: HashMap<String, String>,
 }
 
 /// A problem in the rules file.
