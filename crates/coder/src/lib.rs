@@ -161,14 +161,16 @@ impl<'d> Coder<'d> {
         let object = if passive {
             t.children_rel(v, "nsubj:pass").next()
         } else {
-            // "asked Russia to send": the parser may call the only object indirect
+            // "asked Russia to send": the parser may call the only object indirect; "rioted
+            // Monday": a day is no object
+            let not_time = |&o: &usize| !CodingRules::has(&self.rules.temporal_nouns, &t.lemma(o));
             t.children_rel(v, "obj")
-                .next()
-                .or_else(|| t.children_rel(v, "iobj").next())
+                .find(not_time)
+                .or_else(|| t.children_rel(v, "iobj").find(not_time))
         };
         // the object's lemma and its form: lemmatizers differ on words like "talks"
         let object_words: Vec<String> = object
-            .map(|o| word_keys(s, self.through_quantity(t, o)))
+            .map(|o| with_compound_keys(s, self.through_quantity(t, o)))
             .unwrap_or_default();
         if object_words.iter().any(|w| {
             self.rules
@@ -184,7 +186,7 @@ impl<'d> Coder<'d> {
         let oblique_words: Vec<String> = t
             .children_rel(v, "obl")
             .filter(|&c| t.deprel(c) != "obl:tmod" && t.deprel(c) != "obl:agent")
-            .flat_map(|c| word_keys(s, c))
+            .flat_map(|c| with_compound_keys(s, c))
             .collect();
         // "accused X of shelling": the content of an accusation is not an event of its own
         if t.rel(v) == "acl"
@@ -230,6 +232,14 @@ impl<'d> Coder<'d> {
             if !object_fits {
                 continue;
             }
+            // "threatened to launch an offensive": a governor's own pattern only when its
+            // complement gives no event
+            if p.targets.is_empty()
+                && CodingRules::has(&self.rules.complement_first_verbs, &lemma)
+                && self.complement_codes(s, seg, v)
+            {
+                continue;
+            }
             let targets = self.targets(s, v, object, &object_actors, p);
             let reciprocal = !p.targets.is_empty()
                 && targets.is_empty()
@@ -239,7 +249,7 @@ impl<'d> Coder<'d> {
             if !p.targets.is_empty() && targets.is_empty() && !reciprocal {
                 if fallback.is_none()
                     && names_the_event(&p.object)
-                    && CodingRules::has(&self.rules.targetless_roots, root_of(&p.code))
+                    && CodingRules::has(&self.rules.targetless_roots, self.coded_root(p, modality))
                     && !self.slot_present(t, v, object, p)
                 {
                     fallback = Some(p);
@@ -332,6 +342,34 @@ impl<'d> Coder<'d> {
                 })
             }),
         })
+    }
+
+    /// The root of the code an event of pattern `p` takes: an intended action's is its
+    /// intent code's.
+    fn coded_root<'p>(&'p self, p: &'p VerbPattern, modality: Modality) -> &'p str {
+        if modality == Modality::Intended {
+            if let Some(c) = self.rules.intent_code_by_root.get(root_of(&p.code)) {
+                return root_of(c);
+            }
+        }
+        root_of(&p.code)
+    }
+
+    /// Does a complement clause of verb `v` ("to launch an offensive") give an event?
+    fn complement_codes(&self, s: &Scope<'_>, seg: &ParsedSegment, v: usize) -> bool {
+        let t = s.tree;
+        let mut tmp = Vec::new();
+        for c in t.children(v).iter().copied() {
+            let complement =
+                t.rel(c) == "xcomp" || (t.rel(c) == "advcl" && self.infinitive_of_intent(t, c, v));
+            if complement && t.words[c].upos == "VERB" {
+                self.code_verb(s, seg, c, &mut tmp);
+                if !tmp.is_empty() {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// A quantity noun's "of" phrase ("hundreds of protesters" → "protesters"), else `o`.
@@ -502,7 +540,7 @@ impl<'d> Coder<'d> {
                 // "released soldiers held as prisoners": a participle on an object is
                 // passive, its noun the object; its subject, if any, is the "by" agent (a
                 // participle on the sentence's first noun is more often a misread past tense)
-                "acl" if t.words[cur].xpos == "VBN" && is_object_noun(t, head) => {
+                "acl" if t.words[cur].xpos == "VBN" && is_object_noun(t, head, self.rules) => {
                     return t.children_rel(cur, "obl").find(|&c| {
                         t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by")
                     })
@@ -543,6 +581,13 @@ impl<'d> Coder<'d> {
                     return Modality::Negated;
                 }
                 if rel == "aux" && CodingRules::has(&r.hypothetical_auxiliaries, &lemma) {
+                    if CodingRules::has(&r.reported_future_auxiliaries, &lemma)
+                        && self.reported_without_condition(t, cur)
+                    {
+                        // "NATO said it would tighten the blockade": a reported intention
+                        intended = true;
+                        continue;
+                    }
                     return Modality::Hypothetical;
                 }
                 if rel == "mark" && CodingRules::has(&r.hypothetical_markers, &lemma) {
@@ -604,6 +649,22 @@ impl<'d> Coder<'d> {
         } else {
             Modality::Asserted
         }
+    }
+
+    /// Is clause `c` the complement of a reporting verb ("said it would") with no condition
+    /// ("if", "unless") of its own?
+    fn reported_without_condition(&self, t: &Tree<'_>, c: usize) -> bool {
+        let r = self.rules;
+        let reported = t.rel(c) == "ccomp"
+            && t.head(c)
+                .is_some_and(|h| CodingRules::has(&r.reporting_verbs, &t.lemma(h)));
+        let conditional = t.children(c).iter().any(|&k| {
+            (t.rel(k) == "mark" && CodingRules::has(&r.hypothetical_markers, &t.lemma(k)))
+                || (t.rel(k) == "advcl"
+                    && t.children_rel(k, "mark")
+                        .any(|m| CodingRules::has(&r.hypothetical_markers, &t.lemma(m))))
+        });
+        reported && !conditional
     }
 
     /// Is clause `c` a "to" infinitive hung on `head`, a verb of intent ("vowed ... to strike")?
@@ -763,10 +824,11 @@ impl<'d> Coder<'d> {
         // "hundreds of Ukrainian civilians", "a gathering of opposition supporters": a head
         // that names no actor stands for the actor of its "of" phrase
         if s.owner[h].is_none() {
-            if let Some(c) = t
-                .children_rel(h, "nmod")
-                .find(|&c| t.case_of(c).as_deref() == Some("of") && s.owner[c].is_some())
-            {
+            // ("tens of thousands of students": through a chain of such heads)
+            if let Some(c) = t.children_rel(h, "nmod").find(|&c| {
+                t.case_of(c).as_deref() == Some("of")
+                    && (s.owner[c].is_some() || t.children_rel(c, "nmod").next().is_some())
+            }) {
                 if let Some(mut r) = self.resolve(s, c) {
                     if let Some(&first) = t.phrase(h).first() {
                         r.span = Span::new(t.words[first].span.start, r.span.end);
@@ -883,6 +945,24 @@ fn verb_text(s: &Scope<'_>, v: usize, particle: Option<usize>) -> String {
     }
 }
 
+/// The keys of word `i` ([`word_keys`]) and, with a compound noun before it, of the two
+/// words ("hunger strike", "air strikes").
+fn with_compound_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
+    let mut keys = word_keys(s, i);
+    if let Some(c) = s
+        .tree
+        .children_rel(i, "compound")
+        .filter(|&c| c + 1 == i)
+        .last()
+    {
+        let first = s.forms[c].to_lowercase();
+        for k in word_keys(s, i) {
+            keys.push(format!("{first} {k}"));
+        }
+    }
+    keys
+}
+
 /// The lowercased lemma and form of word `i` (one entry when they agree).
 fn word_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
     let lemma = s.tree.lemma(i);
@@ -895,12 +975,18 @@ fn word_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
 }
 
 /// Is the noun `n` (or the noun whose "of" phrase it is: "hundreds of Armenians") an object
-/// or oblique rather than the sentence's subject or root?
-fn is_object_noun(t: &Tree<'_>, n: usize) -> bool {
+/// or oblique rather than the sentence's subject or root? (The "object" of a reporting verb —
+/// "said warplanes struck" — is a misread clause's subject.)
+fn is_object_noun(t: &Tree<'_>, n: usize, rules: &CodingRules) -> bool {
     let mut cur = n;
     for _ in 0..4 {
         match t.rel(cur) {
-            "obj" | "iobj" | "obl" => return true,
+            "obj" | "iobj" => {
+                return !t
+                    .head(cur)
+                    .is_some_and(|h| CodingRules::has(&rules.reporting_verbs, &t.lemma(h)))
+            }
+            "obl" => return true,
             "nmod" if t.case_of(cur).as_deref() == Some("of") => match t.head(cur) {
                 Some(h) => cur = h,
                 None => return false,

@@ -271,9 +271,19 @@ impl<'a> Tree<'a> {
         self.words[i].lemma.to_lowercase()
     }
 
-    /// The preposition (case child) of a nominal, lowercased.
+    /// The preposition (case child) of a nominal, lowercased; "on more than 500 banks" hangs
+    /// it on the number before the noun.
     pub fn case_of(&self, i: usize) -> Option<String> {
-        self.children_rel(i, "case").next().map(|c| self.lemma(c))
+        self.children_rel(i, "case")
+            .next()
+            .or_else(|| {
+                self.children[i]
+                    .iter()
+                    .copied()
+                    .filter(|&c| c < i && matches!(self.rel(c), "nummod" | "det" | "amod"))
+                    .find_map(|c| self.children_rel(c, "case").find(|&k| k < c))
+            })
+            .map(|c| self.lemma(c))
     }
 
     /// Word `i` and its conjuncts ("Iraq and the U.S." → both heads; a list's items).
@@ -323,7 +333,12 @@ impl<'a> Tree<'a> {
                     "det" | "amod" | "compound" | "flat" | "fixed" | "nummod" | "case"
                     | "punct" => true,
                     // possessors and "of" phrases name whose the thing is; "in Jordan" does not
-                    "nmod" => rel == "nmod:poss" || self.case_of(c).as_deref() == Some("of"),
+                    // and a title before a name ("President" in "Serbian President X Y")
+                    "nmod" => {
+                        rel == "nmod:poss"
+                            || rel == "nmod:desc"
+                            || self.case_of(c).as_deref() == Some("of")
+                    }
                     _ => false,
                 };
                 if keep && !out.contains(&c) {

@@ -26,6 +26,8 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 020.ask\t020\task\tactor\tobj\tx\tA>B
 190.fight\t190\tfight\tnone\tprep:with\tx\tA>B
 175.disperse\t175\tdisperse\t@people\tobj\tx\tA>B
+130.threaten.any\t130\tthreaten\tnone\t-\tx\tA>-
+145.riot\t145\triot\tnone\t-\tx\tA>-
 ";
 
 fn coder() -> Coder<'static> {
@@ -279,4 +281,34 @@ fn irregular_forms_and_reciprocal_fights() {
     // Indian and Pakistani soldiers fought . (the lemmatizer said "fink")
     let ev = code("Indian/ADJ/Indian/4/amod and/CCONJ/and/3/cc Pakistani/ADJ/Pakistani/1/conj soldiers/NOUN/soldier/5/nsubj fought/VERB/fink/0/root ./PUNCT/./5/punct");
     assert_eq!(triples(&ev), ["INDMIL>PAKMIL:190", "PAKMIL>INDMIL:190"]);
+}
+
+#[test]
+fn a_day_is_no_object_and_a_title_names_the_person() {
+    // Palestinian protesters rioted Monday .
+    let ev = code("Palestinian/ADJ/Palestinian/2/amod protesters/NOUN/protester/3/nsubj rioted/VERB/riot/0/root Monday/PROPN/Monday/3/obj ./PUNCT/./3/punct");
+    assert_eq!(triples(&ev), ["PSECVL>-:145"]);
+    // Serbian President Vojislav Kostunica attacked Croatia .
+    let ev = code("Serbian/ADJ/Serbian/2/amod President/PROPN/President/3/nmod:desc Vojislav/PROPN/Vojislav/5/nsubj Kostunica/PROPN/Kostunica/3/flat attacked/VERB/attack/0/root Croatia/PROPN/Croatia/5/obj ./PUNCT/./5/punct");
+    assert_eq!(triples(&ev), ["SRBGOV>HRV:190"]);
+}
+
+#[test]
+fn a_governor_codes_itself_only_when_its_complement_does_not() {
+    // Iran threatened to attack Israel . (the complement's threat only)
+    let ev = code("Iran/PROPN/Iran/2/nsubj threatened/VERB/threaten/0/root to/PART/to/4/mark attack/VERB/attack/2/xcomp Israel/PROPN/Israel/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRN>ISR:138"]);
+    // Iran threatened to annul the accord . (no pattern for the complement)
+    let ev = code("Iran/PROPN/Iran/2/nsubj threatened/VERB/threaten/0/root to/PART/to/4/mark annul/VERB/annul/2/xcomp the/DET/the/6/det accord/NOUN/accord/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRN>-:130"]);
+}
+
+#[test]
+fn would_in_reported_speech_is_an_intention_unless_conditional() {
+    // NATO said it would attack Serbia .
+    let ev = code("NATO/PROPN/NATO/2/nsubj said/VERB/say/0/root it/PRON/it/5/nsubj would/AUX/would/5/aux attack/VERB/attack/2/ccomp Serbia/PROPN/Serbia/5/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IGOWSTNAT>SRB:138"]);
+    // NATO said it would attack Serbia if talks failed .
+    let ev = code("NATO/PROPN/NATO/2/nsubj said/VERB/say/0/root it/PRON/it/5/nsubj would/AUX/would/5/aux attack/VERB/attack/2/ccomp Serbia/PROPN/Serbia/5/obj if/SCONJ/if/9/mark talks/NOUN/talks/9/nsubj failed/VERB/fail/5/advcl ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
 }

@@ -50,6 +50,17 @@ pub struct CodingRules {
     /// and no target slot is filled ("Hamas demanded the release of prisoners").
     #[serde(default)]
     pub targetless_roots: Vec<String>,
+    /// Nouns of time that are never a verb's object ("rioted Monday").
+    #[serde(default)]
+    pub temporal_nouns: Vec<String>,
+    /// Hypothetical auxiliaries that report a future in a reporting verb's complement ("said it
+    /// would tighten the blockade"): an intention when no condition is attached.
+    #[serde(default)]
+    pub reported_future_auxiliaries: Vec<String>,
+    /// Verbs whose own targetless patterns ("threatened to ...") apply only when their
+    /// complement clause gives no event of its own.
+    #[serde(default)]
+    pub complement_first_verbs: Vec<String>,
     /// Irregular verb forms and their lemmas, for forms the lemmatizer gets wrong.
     #[serde(default)]
     pub irregular_verbs: HashMap<String, String>,
