@@ -169,8 +169,14 @@ impl<'d> Coder<'d> {
                 .or_else(|| t.children_rel(v, "iobj").find(not_time))
         };
         // the object's lemma and its form: lemmatizers differ on words like "talks"
+        // (and of its conjuncts: "photographs and other military intelligence")
         let object_words: Vec<String> = object
-            .map(|o| with_compound_keys(s, self.through_quantity(t, o)))
+            .map(|o| {
+                t.with_conjuncts(o)
+                    .into_iter()
+                    .flat_map(|c| with_compound_keys(s, self.through_quantity(t, c)))
+                    .collect()
+            })
             .unwrap_or_default();
         if object_words.iter().any(|w| {
             self.rules
@@ -256,6 +262,16 @@ impl<'d> Coder<'d> {
                 }
                 continue;
             }
+            // a pattern whose object named the event beats a later one with no object constraint
+            let p = match fallback {
+                Some(f)
+                    if p.targets.is_empty()
+                        && matches!(p.object, ObjectRule::Any | ObjectRule::NoObject) =>
+                {
+                    f
+                }
+                _ => p,
+            };
             self.emit(
                 s, seg, v, particle, p, modality, &sources, &targets, reciprocal, out,
             );
@@ -333,7 +349,8 @@ impl<'d> Coder<'d> {
     /// on deflation": the war is on a thing, so no event stands without its target.)
     fn slot_present(&self, t: &Tree<'_>, v: usize, object: Option<usize>, p: &VerbPattern) -> bool {
         p.targets.iter().any(|slot| match slot {
-            TargetSlot::Object => object.is_some(),
+            // an object that names the event ("rejected the call") is not its target
+            TargetSlot::Object => object.is_some() && !names_the_event(&p.object),
             TargetSlot::Clause => t.children_rel(v, "ccomp").next().is_some(),
             TargetSlot::Prep(prep) => std::iter::once(v).chain(object).any(|h| {
                 t.children(h).iter().any(|&c| {
