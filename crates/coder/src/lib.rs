@@ -352,6 +352,9 @@ impl<'d> Coder<'d> {
             // an object that names the event ("rejected the call") is not its target
             TargetSlot::Object => object.is_some() && !names_the_event(&p.object),
             TargetSlot::Clause => t.children_rel(v, "ccomp").next().is_some(),
+            TargetSlot::ClauseWith(aux) => t
+                .children_rel(v, "ccomp")
+                .any(|c| t.children_rel(c, "aux").any(|a| t.lemma(a) == *aux)),
             TargetSlot::Prep(prep) => std::iter::once(v).chain(object).any(|h| {
                 t.children(h).iter().any(|&c| {
                     matches!(t.rel(c), "obl" | "nmod" | "advcl")
@@ -379,6 +382,10 @@ impl<'d> Coder<'d> {
         for c in t.children(v).iter().copied() {
             let complement =
                 t.rel(c) == "xcomp" || (t.rel(c) == "advcl" && self.infinitive_of_intent(t, c, v));
+            if complement && CodingRules::has(&self.rules.trivial_complements, &t.lemma(c)) {
+                // "refused to comment": nothing to code, not even the refusal
+                return true;
+            }
             if complement && t.words[c].upos == "VERB" {
                 self.code_verb(s, seg, c, &mut tmp);
                 if !tmp.is_empty() {
@@ -742,6 +749,20 @@ impl<'d> Coder<'d> {
                                         return found;
                                     }
                                 }
+                            }
+                        }
+                    }
+                }
+                TargetSlot::ClauseWith(aux) => {
+                    // "said that Libya must hand over": only a complement with the auxiliary
+                    for c in t.children_rel(v, "ccomp") {
+                        if !t.children_rel(c, "aux").any(|a| t.lemma(a) == *aux) {
+                            continue;
+                        }
+                        if let Some(subj) = t.children_rel(c, "nsubj").next() {
+                            let found = self.phrase_actors(s, subj);
+                            if !found.is_empty() {
+                                return found;
                             }
                         }
                     }

@@ -28,6 +28,8 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 175.disperse\t175\tdisperse\t@people\tobj\tx\tA>B
 130.threaten.any\t130\tthreaten\tnone\t-\tx\tA>-
 145.riot\t145\triot\tnone\t-\tx\tA>-
+100.say.must\t100\tsay\t-\tclause:must\tx\tA>B
+120.refuse.any\t120\trefuse\tnone\t-\tx\tA>-
 ";
 
 fn coder() -> Coder<'static> {
@@ -310,5 +312,25 @@ fn would_in_reported_speech_is_an_intention_unless_conditional() {
     assert_eq!(triples(&ev), ["IGOWSTNAT>SRB:138"]);
     // NATO said it would attack Serbia if talks failed .
     let ev = code("NATO/PROPN/NATO/2/nsubj said/VERB/say/0/root it/PRON/it/5/nsubj would/AUX/would/5/aux attack/VERB/attack/2/ccomp Serbia/PROPN/Serbia/5/obj if/SCONJ/if/9/mark talks/NOUN/talks/9/nsubj failed/VERB/fail/5/advcl ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
+fn an_obligation_in_reported_speech_is_a_demand() {
+    // Egypt said Ethiopia must stop .
+    let ev = code("Egypt/PROPN/Egypt/2/nsubj said/VERB/say/0/root Ethiopia/PROPN/Ethiopia/5/nsubj must/AUX/must/5/aux stop/VERB/stop/2/ccomp ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["EGY>ETH:100"]);
+    // Egypt said Ethiopia stopped . (no obligation: nothing)
+    let ev = code("Egypt/PROPN/Egypt/2/nsubj said/VERB/say/0/root Ethiopia/PROPN/Ethiopia/4/nsubj stopped/VERB/stop/2/ccomp ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_refusal_is_coded_unless_it_is_to_comment() {
+    // Serbia refused to sign the treaty .
+    let ev = code("Serbia/PROPN/Serbia/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark sign/VERB/sign/2/xcomp the/DET/the/6/det treaty/NOUN/treaty/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["SRB>-:120"]);
+    // Serbia refused to comment .
+    let ev = code("Serbia/PROPN/Serbia/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark comment/VERB/comment/2/xcomp ./PUNCT/./2/punct");
     assert!(ev.is_empty(), "{:?}", triples(&ev));
 }

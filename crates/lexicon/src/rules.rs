@@ -61,6 +61,9 @@ pub struct CodingRules {
     /// complement clause gives no event of its own.
     #[serde(default)]
     pub complement_first_verbs: Vec<String>,
+    /// Complements that make a governor's refusal or promise no event ("declined to comment").
+    #[serde(default)]
+    pub trivial_complements: Vec<String>,
     /// Irregular verb forms and their lemmas, for forms the lemmatizer gets wrong.
     #[serde(default)]
     pub irregular_verbs: HashMap<String, String>,
