@@ -256,7 +256,7 @@ impl<'d> Coder<'d> {
                 if fallback.is_none()
                     && names_the_event(&p.object)
                     && CodingRules::has(&self.rules.targetless_roots, self.coded_root(p, modality))
-                    && !self.slot_present(t, v, object, p)
+                    && !self.slot_present(s, v, object, p)
                 {
                     fallback = Some(p);
                 }
@@ -347,18 +347,33 @@ impl<'d> Coder<'d> {
 
     /// Does the sentence fill one of the pattern's target slots, actor or not? ("declared war
     /// on deflation": the war is on a thing, so no event stands without its target.)
-    fn slot_present(&self, t: &Tree<'_>, v: usize, object: Option<usize>, p: &VerbPattern) -> bool {
+    fn slot_present(
+        &self,
+        s: &Scope<'_>,
+        v: usize,
+        object: Option<usize>,
+        p: &VerbPattern,
+    ) -> bool {
+        let t = s.tree;
         p.targets.iter().any(|slot| match slot {
             // an object that names the event ("rejected the call") is not its target
-            TargetSlot::Object => object.is_some() && !names_the_event(&p.object),
+            // nor is a place of no named country ("shelled the capital")
+            TargetSlot::Object => object.is_some_and(|o| {
+                !names_the_event(&p.object)
+                    && !word_keys(s, o)
+                        .iter()
+                        .any(|w| self.verbs.in_class("physical_target", w))
+            }),
             TargetSlot::Clause => t.children_rel(v, "ccomp").next().is_some(),
             TargetSlot::ClauseWith(aux) => t
                 .children_rel(v, "ccomp")
                 .any(|c| t.children_rel(c, "aux").any(|a| t.lemma(a) == *aux)),
             TargetSlot::Prep(prep) => std::iter::once(v).chain(object).any(|h| {
+                // ("eased measures on Wednesday": a day fills no slot)
                 t.children(h).iter().any(|&c| {
                     matches!(t.rel(c), "obl" | "nmod" | "advcl")
                         && t.case_of(c).as_deref() == Some(prep.as_str())
+                        && !CodingRules::has(&self.rules.temporal_nouns, &t.lemma(c))
                 })
             }),
         })
@@ -799,9 +814,10 @@ impl<'d> Coder<'d> {
                                 // border with Guyana": the actor one phrase further in
                                 for d in t.children_rel(c, "nmod") {
                                     let case = t.case_of(d).unwrap_or_default();
+                                    // ("inspectors to a facility in central Iran")
                                     if matches!(
                                         case.as_str(),
-                                        "with" | "between" | "to" | "against"
+                                        "with" | "between" | "to" | "against" | "in"
                                     ) {
                                         let found = self.phrase_actors(s, d);
                                         if !found.is_empty() {
