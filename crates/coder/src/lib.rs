@@ -64,6 +64,9 @@ struct Resolved {
     entries: Vec<String>,
     /// A capital city standing for its government ("Washington said").
     as_capital: bool,
+    /// The actor behind an event noun of the sentence, taken from the verb above it ("the
+    /// U.S. launched strikes, including a strike that killed …").
+    behind_event_noun: bool,
 }
 
 /// How an action is reported.
@@ -199,10 +202,23 @@ impl<'d> Coder<'d> {
         let object = if passive {
             t.children_rel(v, "nsubj:pass").next()
         } else {
-            t.children_rel(v, "obj").next()
+            // "asked Russia to send": the parser may call the only object indirect; "rioted
+            // Monday": a day is no object
+            let not_time = |&o: &usize| !CodingRules::has(&self.rules.temporal_nouns, &t.lemma(o));
+            t.children_rel(v, "obj")
+                .find(not_time)
+                .or_else(|| t.children_rel(v, "iobj").find(not_time))
         };
         // the object's lemma and its form: lemmatizers differ on words like "talks"
-        let object_words: Vec<String> = object.map(|o| word_keys(s, o)).unwrap_or_default();
+        // (and of its conjuncts: "photographs and other military intelligence")
+        let object_words: Vec<String> = object
+            .map(|o| {
+                t.with_conjuncts(o)
+                    .into_iter()
+                    .flat_map(|c| with_compound_keys(s, self.through_quantity(t, c)))
+                    .collect()
+            })
+            .unwrap_or_default();
         if object_words.iter().any(|w| {
             self.rules
                 .off_topic_classes
@@ -217,7 +233,7 @@ impl<'d> Coder<'d> {
         let oblique_words: Vec<String> = t
             .children_rel(v, "obl")
             .filter(|&c| t.deprel(c) != "obl:tmod" && t.deprel(c) != "obl:agent")
-            .flat_map(|c| word_keys(s, c))
+            .flat_map(|c| with_compound_keys(s, c))
             .collect();
         // "accused X of shelling": the content of an accusation is not an event of its own
         if t.rel(v) == "acl"
@@ -234,14 +250,19 @@ impl<'d> Coder<'d> {
             return;
         };
         let mut sources = self.phrase_actors(s, subject);
+        if sources.is_empty() {
+            if let Some(a) = self.pronoun_antecedent(t, subject) {
+                sources = self.phrase_actors(s, a);
+            }
+        }
         // "a strike that killed a commander": the actor behind the event noun
-        let behind_event_noun = sources.is_empty();
-        if behind_event_noun {
+        if sources.is_empty() {
             sources = self.event_noun_agents(s, subject);
         }
         if sources.is_empty() {
             return;
         }
+        let mut fallback: Option<&VerbPattern> = None;
         for p in patterns {
             if p.particle.is_some() && p.particle != particle_lemma {
                 continue;
@@ -262,14 +283,68 @@ impl<'d> Coder<'d> {
             if !object_fits {
                 continue;
             }
+            // "threatened to launch an offensive": a governor's own pattern only when its
+            // complement gives no event
+            if p.targets.is_empty()
+                && CodingRules::has(&self.rules.complement_first_verbs, &lemma)
+                && self.complement_codes(s, seg, v)
+            {
+                continue;
+            }
             let targets = self.targets(s, v, object, &object_actors, p);
             let reciprocal = !p.targets.is_empty()
                 && targets.is_empty()
                 && sources.len() >= 2
-                && CodingRules::has(&self.rules.reciprocal_roots, root_of(&p.code));
+                && (CodingRules::has(&self.rules.reciprocal_roots, root_of(&p.code))
+                    || CodingRules::has(&self.rules.reciprocal_verbs, &lemma));
             if !p.targets.is_empty() && targets.is_empty() && !reciprocal {
+                if fallback.is_none()
+                    && names_the_event(&p.object)
+                    && CodingRules::has(&self.rules.targetless_roots, self.coded_root(p, modality))
+                    && !self.slot_present(s, v, object, p)
+                {
+                    fallback = Some(p);
+                }
                 continue;
             }
+            // a pattern whose object named the event beats a later one with no object constraint
+            let p = match fallback {
+                Some(f)
+                    if p.targets.is_empty()
+                        && matches!(p.object, ObjectRule::Any | ObjectRule::NoObject) =>
+                {
+                    f
+                }
+                _ => p,
+            };
+            self.emit(
+                s, seg, v, particle, p, modality, &sources, &targets, reciprocal, out,
+            );
+            return;
+        }
+        // a pattern whose object names the event ("demanded the release", "imposed sanctions")
+        // still codes it when no target is named
+        if let Some(p) = fallback {
+            self.emit(s, seg, v, particle, p, modality, &sources, &[], false, out);
+        }
+    }
+
+    /// Push the events of pattern `p` for these sources and targets.
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        s: &Scope<'_>,
+        seg: &ParsedSegment,
+        v: usize,
+        particle: Option<usize>,
+        p: &VerbPattern,
+        modality: Modality,
+        sources: &[Resolved],
+        targets: &[Resolved],
+        reciprocal: bool,
+        out: &mut Vec<Event>,
+    ) {
+        {
             let code = if modality == Modality::Intended {
                 match self.rules.intent_code_by_root.get(root_of(&p.code)) {
                     Some(c) => c.clone(),
@@ -278,19 +353,16 @@ impl<'d> Coder<'d> {
             } else {
                 p.code.clone()
             };
-            let mut rule = if modality == Modality::Intended {
+            let rule = if modality == Modality::Intended {
                 format!("{}+intent", p.id)
             } else {
                 p.id.clone()
             };
-            if behind_event_noun {
-                rule.push_str("+event-noun");
-            }
             let verb_text = verb_text(s, v, particle);
             let pairs: Vec<(&Resolved, Option<&Resolved>)> = if reciprocal {
                 let mut pairs = Vec::new();
-                for a in &sources {
-                    for b in &sources {
+                for a in sources {
+                    for b in sources {
                         if a.code != b.code {
                             pairs.push((a, Some(b)));
                         }
@@ -301,8 +373,8 @@ impl<'d> Coder<'d> {
                 sources.iter().map(|a| (a, None)).collect()
             } else {
                 let mut pairs = Vec::new();
-                for a in &sources {
-                    for b in &targets {
+                for a in sources {
+                    for b in targets {
                         if a.code != b.code {
                             pairs.push((a, Some(b)));
                         }
@@ -311,12 +383,120 @@ impl<'d> Coder<'d> {
                 pairs
             };
             for (src, tgt) in pairs {
+                let rule = if src.behind_event_noun {
+                    format!("{rule}+event-noun")
+                } else {
+                    rule.clone()
+                };
                 if let Some(e) = self.event(s, seg, v, &code, &rule, &verb_text, src, tgt) {
                     out.push(e);
                 }
             }
-            return;
         }
+    }
+
+    /// Does the sentence fill one of the pattern's target slots, actor or not? ("declared war
+    /// on deflation": the war is on a thing, so no event stands without its target.)
+    fn slot_present(
+        &self,
+        s: &Scope<'_>,
+        v: usize,
+        object: Option<usize>,
+        p: &VerbPattern,
+    ) -> bool {
+        let t = s.tree;
+        p.targets.iter().any(|slot| match slot {
+            // an object that names the event ("rejected the call") is not its target
+            // nor is a place of no named country ("shelled the capital")
+            TargetSlot::Object => object.is_some_and(|o| {
+                !names_the_event(&p.object)
+                    && !word_keys(s, o)
+                        .iter()
+                        .any(|w| self.verbs.in_class("physical_target", w))
+            }),
+            TargetSlot::Clause => t.children_rel(v, "ccomp").next().is_some(),
+            TargetSlot::ClauseWith(aux) => t
+                .children_rel(v, "ccomp")
+                .any(|c| t.children_rel(c, "aux").any(|a| t.lemma(a) == *aux)),
+            TargetSlot::Prep(prep) => std::iter::once(v).chain(object).any(|h| {
+                // ("eased measures on Wednesday": a day fills no slot)
+                t.children(h).iter().any(|&c| {
+                    matches!(t.rel(c), "obl" | "nmod" | "advcl")
+                        && t.case_of(c).as_deref() == Some(prep.as_str())
+                        && !CodingRules::has(&self.rules.temporal_nouns, &t.lemma(c))
+                })
+            }),
+        })
+    }
+
+    /// The root of the code an event of pattern `p` takes: an intended action's is its
+    /// intent code's.
+    fn coded_root<'p>(&'p self, p: &'p VerbPattern, modality: Modality) -> &'p str {
+        if modality == Modality::Intended {
+            if let Some(c) = self.rules.intent_code_by_root.get(root_of(&p.code)) {
+                return root_of(c);
+            }
+        }
+        root_of(&p.code)
+    }
+
+    /// Does a complement clause of verb `v` ("to launch an offensive") give an event?
+    fn complement_codes(&self, s: &Scope<'_>, seg: &ParsedSegment, v: usize) -> bool {
+        let t = s.tree;
+        let mut tmp = Vec::new();
+        for c in t.children(v).iter().copied() {
+            let complement =
+                t.rel(c) == "xcomp" || (t.rel(c) == "advcl" && self.infinitive_of_intent(t, c, v));
+            if complement && CodingRules::has(&self.rules.trivial_complements, &t.lemma(c)) {
+                // "refused to comment": nothing to code, not even the refusal
+                return true;
+            }
+            if complement && t.words[c].upos == "VERB" {
+                self.code_verb(s, seg, c, &mut tmp);
+                if !tmp.is_empty() {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// A quantity noun's "of" phrase ("hundreds of protesters" → "protesters"), else `o`.
+    fn through_quantity(&self, t: &Tree<'_>, o: usize) -> usize {
+        if !CodingRules::has(&self.rules.quantity_nouns, &t.lemma(o)) && t.words[o].upos != "NUM" {
+            return o;
+        }
+        t.children_rel(o, "nmod")
+            .find(|&c| t.case_of(c).as_deref() == Some("of"))
+            .map_or(o, |c| self.through_quantity(t, c))
+    }
+
+    /// The subject a pronoun stands for when it is the subject of a reporting verb's
+    /// complement ("Egypt said it had sent aid" → "Egypt").
+    fn pronoun_antecedent(&self, t: &Tree<'_>, subject: usize) -> Option<usize> {
+        if t.words[subject].upos != "PRON"
+            || !matches!(
+                t.lemma(subject).as_str(),
+                "it" | "they" | "he" | "she" | "we"
+            )
+        {
+            return None;
+        }
+        let mut cur = t.head(subject)?;
+        for _ in 0..4 {
+            let head = t.head(cur)?;
+            match t.rel(cur) {
+                "conj" | "xcomp" => cur = head,
+                "ccomp" if CodingRules::has(&self.rules.reporting_verbs, &t.lemma(head)) => {
+                    return t
+                        .children_rel(head, "nsubj")
+                        .next()
+                        .filter(|&s| t.words[s].upos != "PRON");
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The verb's lemma as the dictionary knows it: the parser's lemma, or, when the
@@ -328,6 +508,9 @@ impl<'d> Coder<'d> {
         }
         let f = form.to_lowercase();
         let mut candidates: Vec<String> = Vec::new();
+        if let Some(l) = self.rules.irregular_verbs.get(&f) {
+            candidates.push(l.clone());
+        }
         if let Some(stem) = f.strip_suffix("ied") {
             candidates.push(format!("{stem}y"));
         }
@@ -485,12 +668,38 @@ impl<'d> Coder<'d> {
             let head = t.head(cur)?;
             match t.rel(cur) {
                 "conj" | "xcomp" => {
+                    if let Some(s) = t
+                        .children_rel(head, "nsubj")
+                        .next()
+                        .or_else(|| t.children_rel(head, "expl").next())
+                    {
+                        return Some(s);
+                    }
+                    cur = head;
+                }
+                // "released soldiers held as prisoners": a participle on an object is
+                // passive, its noun the object; its subject, if any, is the "by" agent (a
+                // participle on the sentence's first noun is more often a misread past tense,
+                // and one with an object of its own is active: "after militants struck a
+                // U.S. outpost")
+                "acl"
+                    if t.words[cur].xpos == "VBN"
+                        && is_object_noun(t, head, self.rules)
+                        && t.children_rel(cur, "obj").next().is_none() =>
+                {
+                    return t.children_rel(cur, "obl").find(|&c| {
+                        t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by")
+                    })
+                }
+                "acl" => return Some(head),
+                // "threatened on Monday to retaliate": a misattached infinitive of an
+                // intent verb is its complement
+                "advcl" if self.infinitive_of_intent(t, cur, head) => {
                     if let Some(s) = t.children_rel(head, "nsubj").next() {
                         return Some(s);
                     }
                     cur = head;
                 }
-                "acl" => return Some(head),
                 _ => return None,
             }
         }
@@ -518,6 +727,13 @@ impl<'d> Coder<'d> {
                     return Modality::Negated;
                 }
                 if rel == "aux" && CodingRules::has(&r.hypothetical_auxiliaries, &lemma) {
+                    if CodingRules::has(&r.reported_future_auxiliaries, &lemma)
+                        && self.reported_without_condition(t, cur)
+                    {
+                        // "NATO said it would tighten the blockade": a reported intention
+                        intended = true;
+                        continue;
+                    }
                     return Modality::Hypothetical;
                 }
                 if rel == "mark" && CodingRules::has(&r.hypothetical_markers, &lemma) {
@@ -538,13 +754,20 @@ impl<'d> Coder<'d> {
             let Some(head) = t.head(cur) else {
                 break;
             };
-            if rel == "xcomp" {
+            if rel == "xcomp" || (rel == "advcl" && self.infinitive_of_intent(t, cur, head)) {
                 let hl = t.lemma(head);
                 if CodingRules::has(&r.negating_governors, &hl) {
                     return Modality::Negated;
                 }
                 if CodingRules::has(&r.intent_governors, &hl) {
                     intended = true;
+                } else if !CodingRules::has(&r.aspect_governors, &hl)
+                    && t.children(head)
+                        .iter()
+                        .any(|&c| matches!(t.rel(c), "obj" | "iobj"))
+                {
+                    // "asked Russia to send peacekeepers": requested of another, not done
+                    return Modality::Hypothetical;
                 } else if !CodingRules::has(&r.aspect_governors, &hl) {
                     // "wanted to", "asked X to": not an event of its own
                     intended = true;
@@ -574,6 +797,29 @@ impl<'d> Coder<'d> {
         }
     }
 
+    /// Is clause `c` the complement of a reporting verb ("said it would") with no condition
+    /// ("if", "unless") of its own?
+    fn reported_without_condition(&self, t: &Tree<'_>, c: usize) -> bool {
+        let r = self.rules;
+        let reported = t.rel(c) == "ccomp"
+            && t.head(c)
+                .is_some_and(|h| CodingRules::has(&r.reporting_verbs, &t.lemma(h)));
+        let conditional = t.children(c).iter().any(|&k| {
+            (t.rel(k) == "mark" && CodingRules::has(&r.hypothetical_markers, &t.lemma(k)))
+                || (t.rel(k) == "advcl"
+                    && t.children_rel(k, "mark")
+                        .any(|m| CodingRules::has(&r.hypothetical_markers, &t.lemma(m))))
+        });
+        reported && !conditional
+    }
+
+    /// Is clause `c` a "to" infinitive hung on `head`, a verb of intent ("vowed ... to strike")?
+    fn infinitive_of_intent(&self, t: &Tree<'_>, c: usize, head: usize) -> bool {
+        t.children_rel(c, "nsubj").next().is_none()
+            && t.children_rel(c, "mark").any(|m| t.lemma(m) == "to")
+            && CodingRules::has(&self.rules.intent_governors, &t.lemma(head))
+    }
+
     /// The actors an event's target slots name, in slot order (the first slot found wins).
     fn targets(
         &self,
@@ -597,7 +843,13 @@ impl<'d> Coder<'d> {
                             .iter()
                             .any(|w| self.verbs.in_class("physical_target", w))
                         {
-                            for c in t.children_rel(o, "nmod") {
+                            // "struck targets in southern Lebanon": the place may hang on
+                            // the verb
+                            let places: Vec<usize> = t
+                                .children_rel(o, "nmod")
+                                .chain(t.children_rel(v, "obl"))
+                                .collect();
+                            for c in places {
                                 let case = t.case_of(c).unwrap_or_default();
                                 if matches!(
                                     case.as_str(),
@@ -619,6 +871,20 @@ impl<'d> Coder<'d> {
                                         return found;
                                     }
                                 }
+                            }
+                        }
+                    }
+                }
+                TargetSlot::ClauseWith(aux) => {
+                    // "said that Libya must hand over": only a complement with the auxiliary
+                    for c in t.children_rel(v, "ccomp") {
+                        if !t.children_rel(c, "aux").any(|a| t.lemma(a) == *aux) {
+                            continue;
+                        }
+                        if let Some(subj) = t.children_rel(c, "nsubj").next() {
+                            let found = self.phrase_actors(s, subj);
+                            if !found.is_empty() {
+                                return found;
                             }
                         }
                     }
@@ -655,9 +921,10 @@ impl<'d> Coder<'d> {
                                 // border with Guyana": the actor one phrase further in
                                 for d in t.children_rel(c, "nmod") {
                                     let case = t.case_of(d).unwrap_or_default();
+                                    // ("inspectors to a facility in central Iran")
                                     if matches!(
                                         case.as_str(),
-                                        "with" | "between" | "to" | "against"
+                                        "with" | "between" | "to" | "against" | "in"
                                     ) {
                                         let found = self.phrase_actors(s, d);
                                         if !found.is_empty() {
@@ -719,10 +986,11 @@ impl<'d> Coder<'d> {
         // "hundreds of Ukrainian civilians", "a gathering of opposition supporters": a head
         // that names no actor stands for the actor of its "of" phrase
         if s.owner[h].is_none() {
-            if let Some(c) = t
-                .children_rel(h, "nmod")
-                .find(|&c| t.case_of(c).as_deref() == Some("of") && s.owner[c].is_some())
-            {
+            // ("tens of thousands of students": through a chain of such heads)
+            if let Some(c) = t.children_rel(h, "nmod").find(|&c| {
+                t.case_of(c).as_deref() == Some("of")
+                    && (s.owner[c].is_some() || t.children_rel(c, "nmod").next().is_some())
+            }) {
                 if let Some(mut r) = self.resolve(s, c) {
                     if let Some(&first) = t.phrase(h).first() {
                         r.span = Span::new(t.words[first].span.start, r.span.end);
@@ -843,6 +1111,7 @@ impl<'d> Coder<'d> {
         Some(Resolved {
             code,
             country: home,
+            behind_event_noun: false,
             span,
             entries,
             as_capital,
@@ -883,6 +1152,24 @@ fn verb_text(s: &Scope<'_>, v: usize, particle: Option<usize>) -> String {
     }
 }
 
+/// The keys of word `i` ([`word_keys`]) and, with a compound noun before it, of the two
+/// words ("hunger strike", "air strikes").
+fn with_compound_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
+    let mut keys = word_keys(s, i);
+    if let Some(c) = s
+        .tree
+        .children_rel(i, "compound")
+        .filter(|&c| c + 1 == i)
+        .last()
+    {
+        let first = s.forms[c].to_lowercase();
+        for k in word_keys(s, i) {
+            keys.push(format!("{first} {k}"));
+        }
+    }
+    keys
+}
+
 /// The lowercased lemma and form of word `i` (one entry when they agree).
 fn word_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
     let lemma = s.tree.lemma(i);
@@ -892,6 +1179,36 @@ fn word_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
     } else {
         vec![lemma, form]
     }
+}
+
+/// Is the noun `n` (or the noun whose "of" phrase it is: "hundreds of Armenians") an object
+/// or oblique rather than the sentence's subject or root? (The "object" of a reporting verb —
+/// "said warplanes struck" — is a misread clause's subject.)
+fn is_object_noun(t: &Tree<'_>, n: usize, rules: &CodingRules) -> bool {
+    let mut cur = n;
+    for _ in 0..4 {
+        match t.rel(cur) {
+            "obj" | "iobj" => {
+                return !t
+                    .head(cur)
+                    .is_some_and(|h| CodingRules::has(&rules.reporting_verbs, &t.lemma(h)))
+            }
+            "obl" => return true,
+            "nmod" if t.case_of(cur).as_deref() == Some("of") => match t.head(cur) {
+                Some(h) => cur = h,
+                None => return false,
+            },
+            "nmod" => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Does an object constraint name the kind of event (a class or a list of nouns), so that
+/// the event stands without a target?
+fn names_the_event(rule: &ObjectRule) -> bool {
+    matches!(rule, ObjectRule::InClass(_) | ObjectRule::Lemmas(_))
 }
 
 fn root_of(code: &str) -> &str {

@@ -104,9 +104,14 @@ impl Coder<'_> {
                 }
                 let passive = t.children_rel(h, "aux:pass").next().is_some();
                 return match self.subject(t, h, passive) {
-                    Some(subj) if subj != noun && !is_below(t, subj, noun) => {
-                        self.phrase_actors(s, subj)
-                    }
+                    Some(subj) if subj != noun && !is_below(t, subj, noun) => self
+                        .phrase_actors(s, subj)
+                        .into_iter()
+                        .map(|mut r| {
+                            r.behind_event_noun = true;
+                            r
+                        })
+                        .collect(),
                     _ => Vec::new(),
                 };
             }

@@ -271,12 +271,22 @@ impl<'a> Tree<'a> {
         self.words[i].lemma.to_lowercase()
     }
 
-    /// The preposition (case child) of a nominal, lowercased.
+    /// The preposition (case child) of a nominal, lowercased; "on more than 500 banks" hangs
+    /// it on the number before the noun.
     pub fn case_of(&self, i: usize) -> Option<String> {
-        self.children_rel(i, "case").next().map(|c| self.lemma(c))
+        self.children_rel(i, "case")
+            .next()
+            .or_else(|| {
+                self.children[i]
+                    .iter()
+                    .copied()
+                    .filter(|&c| c < i && matches!(self.rel(c), "nummod" | "det" | "amod"))
+                    .find_map(|c| self.children_rel(c, "case").find(|&k| k < c))
+            })
+            .map(|c| self.lemma(c))
     }
 
-    /// Word `i` and its conjuncts ("Iraq and the U.S." → both heads).
+    /// Word `i` and its conjuncts ("Iraq and the U.S." → both heads; a list's items).
     pub fn with_conjuncts(&self, i: usize) -> Vec<usize> {
         let mut out = vec![i];
         let mut k = 0;
@@ -284,6 +294,16 @@ impl<'a> Tree<'a> {
             let cur = out[k];
             for c in self.children_rel(cur, "conj") {
                 if !out.contains(&c) && self.is_nominal(c) {
+                    out.push(c);
+                }
+            }
+            // "The United States, Britain and Canada": a list's second item parsed as an
+            // apposition with the rest as its conjuncts
+            for c in self.children_rel(cur, "appos") {
+                if !out.contains(&c)
+                    && self.is_nominal(c)
+                    && self.children_rel(c, "conj").next().is_some()
+                {
                     out.push(c);
                 }
             }
@@ -313,7 +333,12 @@ impl<'a> Tree<'a> {
                     "det" | "amod" | "compound" | "flat" | "fixed" | "nummod" | "case"
                     | "punct" => true,
                     // possessors and "of" phrases name whose the thing is; "in Jordan" does not
-                    "nmod" => rel == "nmod:poss" || self.case_of(c).as_deref() == Some("of"),
+                    // and a title before a name ("President" in "Serbian President X Y")
+                    "nmod" => {
+                        rel == "nmod:poss"
+                            || rel == "nmod:desc"
+                            || self.case_of(c).as_deref() == Some("of")
+                    }
                     _ => false,
                 };
                 if keep && !out.contains(&c) {

@@ -1,7 +1,9 @@
 //! The coder's rules on hand-made parses (independent of the parser model): subject and
 //! object, passive, prepositional targets, coordination, reciprocity, sponsors, negation,
-//! hypotheticals, intentions, reported speech, headings and off-topic objects; and the
-//! grounding of coded events (date, place, fatalities, an actor's country from its place).
+//! hypotheticals, intentions, reported speech, headings and off-topic objects, pronoun
+//! subjects of reported clauses, quantity nouns, lists, targetless events, irregular verbs;
+//! and the grounding of coded events (date, place, fatalities, an actor's country from its
+//! place).
 
 use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
 use dyad_core::{Date, ParsedSegment, ParsedWord, SegmentKind, Span};
@@ -21,6 +23,15 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 010.say\t010\tsay\t-\tprep:to\tx\tA>B
 036.meet\t040\tmeet\t-\tobj|prep:with\tx\tA>B
 043.enter.talks\t043\tenter\t@talks\tprep:with\tx\tA>B
+163.impose.sanctions\t163\timpose\t@sanctions\tprep:on\tx\tA>B
+070.send\t070\tsend\t=aid\tprep:to\tx\tA>B
+020.ask\t020\task\tactor\tobj\tx\tA>B
+190.fight\t190\tfight\tnone\tprep:with\tx\tA>B
+175.disperse\t175\tdisperse\t@people\tobj\tx\tA>B
+130.threaten.any\t130\tthreaten\tnone\t-\tx\tA>-
+145.riot\t145\triot\tnone\t-\tx\tA>-
+100.say.must\t100\tsay\t-\tclause:must\tx\tA>B
+120.refuse.any\t120\trefuse\tnone\t-\tx\tA>-
 ";
 
 fn coder() -> Coder<'static> {
@@ -300,4 +311,95 @@ fn a_role_takes_its_country_from_a_place_in_its_own_phrase() {
             .is_some_and(|e| e.contains("place-KEN")),
         "{src:?}"
     );
+}
+
+#[test]
+fn a_pronoun_reported_by_its_antecedent() {
+    // Egypt said it had sent aid to Gaza .
+    let ev = code("Egypt/PROPN/Egypt/2/nsubj said/VERB/say/0/root it/PRON/it/5/nsubj had/AUX/have/5/aux sent/VERB/send/2/ccomp aid/NOUN/aid/5/obj to/ADP/to/8/case Sudan/PROPN/Sudan/5/obl ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["EGY>SDN:070"]);
+}
+
+#[test]
+fn quantity_nouns_and_lists() {
+    // Police dispersed hundreds of civilians in Minsk . (the class is the "of" phrase's)
+    let ev = code("Belarusian/ADJ/Belarusian/2/amod police/NOUN/police/3/nsubj dispersed/VERB/disperse/0/root hundreds/NOUN/hundred/3/obj of/ADP/of/6/case civilians/NOUN/civilian/4/nmod ./PUNCT/./3/punct");
+    assert_eq!(triples(&ev), ["BLRCOP>CVL:175"]);
+    // The U.S. , Britain and Canada imposed sanctions on Iran .
+    let ev = code("The/DET/the/2/det U.S./PROPN/U.S./7/nsubj ,/PUNCT/,/4/punct Britain/PROPN/Britain/2/appos and/CCONJ/and/6/cc Canada/PROPN/Canada/4/conj imposed/VERB/impose/0/root sanctions/NOUN/sanction/7/obj on/ADP/on/10/case Iran/PROPN/Iran/7/obl ./PUNCT/./7/punct");
+    assert_eq!(triples(&ev), ["USA>IRN:163", "GBR>IRN:163", "CAN>IRN:163"]);
+}
+
+#[test]
+fn targetless_events_only_with_no_target_slot_filled() {
+    // Japan imposed sanctions . (no "on" phrase: the object names the event)
+    let ev = code("Japan/PROPN/Japan/2/nsubj imposed/VERB/impose/0/root sanctions/NOUN/sanction/2/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["JPN>-:163"]);
+    // Japan imposed sanctions on imports . (the slot names a thing: no event)
+    let ev = code("Japan/PROPN/Japan/2/nsubj imposed/VERB/impose/0/root sanctions/NOUN/sanction/2/obj on/ADP/on/5/case imports/NOUN/import/2/obl ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
+fn requested_actions_are_not_done() {
+    // Armenia asked Russia to send aid . (the parser's iobj is the object)
+    let ev = code("Armenia/PROPN/Armenia/2/nsubj asked/VERB/ask/0/root Russia/PROPN/Russia/2/iobj to/PART/to/5/mark send/VERB/send/2/xcomp aid/NOUN/aid/5/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["ARM>RUS:020"]);
+}
+
+#[test]
+fn irregular_forms_and_reciprocal_fights() {
+    // Indian and Pakistani soldiers fought . (the lemmatizer said "fink")
+    let ev = code("Indian/ADJ/Indian/4/amod and/CCONJ/and/3/cc Pakistani/ADJ/Pakistani/1/conj soldiers/NOUN/soldier/5/nsubj fought/VERB/fink/0/root ./PUNCT/./5/punct");
+    assert_eq!(triples(&ev), ["INDMIL>PAKMIL:190", "PAKMIL>INDMIL:190"]);
+}
+
+#[test]
+fn a_day_is_no_object_and_a_title_names_the_person() {
+    // Palestinian protesters rioted Monday .
+    let ev = code("Palestinian/ADJ/Palestinian/2/amod protesters/NOUN/protester/3/nsubj rioted/VERB/riot/0/root Monday/PROPN/Monday/3/obj ./PUNCT/./3/punct");
+    assert_eq!(triples(&ev), ["PSECVL>-:145"]);
+    // Serbian President Vojislav Kostunica attacked Croatia .
+    let ev = code("Serbian/ADJ/Serbian/2/amod President/PROPN/President/3/nmod:desc Vojislav/PROPN/Vojislav/5/nsubj Kostunica/PROPN/Kostunica/3/flat attacked/VERB/attack/0/root Croatia/PROPN/Croatia/5/obj ./PUNCT/./5/punct");
+    assert_eq!(triples(&ev), ["SRBGOV>HRV:190"]);
+}
+
+#[test]
+fn a_governor_codes_itself_only_when_its_complement_does_not() {
+    // Iran threatened to attack Israel . (the complement's threat only)
+    let ev = code("Iran/PROPN/Iran/2/nsubj threatened/VERB/threaten/0/root to/PART/to/4/mark attack/VERB/attack/2/xcomp Israel/PROPN/Israel/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRN>ISR:138"]);
+    // Iran threatened to annul the accord . (no pattern for the complement)
+    let ev = code("Iran/PROPN/Iran/2/nsubj threatened/VERB/threaten/0/root to/PART/to/4/mark annul/VERB/annul/2/xcomp the/DET/the/6/det accord/NOUN/accord/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRN>-:130"]);
+}
+
+#[test]
+fn would_in_reported_speech_is_an_intention_unless_conditional() {
+    // NATO said it would attack Serbia .
+    let ev = code("NATO/PROPN/NATO/2/nsubj said/VERB/say/0/root it/PRON/it/5/nsubj would/AUX/would/5/aux attack/VERB/attack/2/ccomp Serbia/PROPN/Serbia/5/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IGOWSTNAT>SRB:138"]);
+    // NATO said it would attack Serbia if talks failed .
+    let ev = code("NATO/PROPN/NATO/2/nsubj said/VERB/say/0/root it/PRON/it/5/nsubj would/AUX/would/5/aux attack/VERB/attack/2/ccomp Serbia/PROPN/Serbia/5/obj if/SCONJ/if/9/mark talks/NOUN/talks/9/nsubj failed/VERB/fail/5/advcl ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
+fn an_obligation_in_reported_speech_is_a_demand() {
+    // Egypt said Ethiopia must stop .
+    let ev = code("Egypt/PROPN/Egypt/2/nsubj said/VERB/say/0/root Ethiopia/PROPN/Ethiopia/5/nsubj must/AUX/must/5/aux stop/VERB/stop/2/ccomp ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["EGY>ETH:100"]);
+    // Egypt said Ethiopia stopped . (no obligation: nothing)
+    let ev = code("Egypt/PROPN/Egypt/2/nsubj said/VERB/say/0/root Ethiopia/PROPN/Ethiopia/4/nsubj stopped/VERB/stop/2/ccomp ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_refusal_is_coded_unless_it_is_to_comment() {
+    // Serbia refused to sign the treaty .
+    let ev = code("Serbia/PROPN/Serbia/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark sign/VERB/sign/2/xcomp the/DET/the/6/det treaty/NOUN/treaty/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["SRB>-:120"]);
+    // Serbia refused to comment .
+    let ev = code("Serbia/PROPN/Serbia/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark comment/VERB/comment/2/xcomp ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
 }

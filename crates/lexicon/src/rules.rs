@@ -58,6 +58,38 @@ pub struct CodingRules {
     /// Reaction nouns and the CAMEO code of the reaction.
     #[serde(default)]
     pub reaction_codes: HashMap<String, String>,
+    /// Verbs coded reciprocally between coordinated subjects whatever their root
+    /// ("Indian and Pakistani soldiers exchanged fire").
+    #[serde(default)]
+    pub reciprocal_verbs: Vec<String>,
+    /// Reporting verbs: a pronoun subject of their complement clause is their own subject
+    /// ("Egypt said it had sent aid").
+    #[serde(default)]
+    pub reporting_verbs: Vec<String>,
+    /// Nouns of quantity read through to their "of" phrase ("hundreds of protesters").
+    #[serde(default)]
+    pub quantity_nouns: Vec<String>,
+    /// Roots whose events stand without a target when the verb's object names the event
+    /// and no target slot is filled ("Hamas demanded the release of prisoners").
+    #[serde(default)]
+    pub targetless_roots: Vec<String>,
+    /// Nouns of time that are never a verb's object ("rioted Monday").
+    #[serde(default)]
+    pub temporal_nouns: Vec<String>,
+    /// Hypothetical auxiliaries that report a future in a reporting verb's complement ("said it
+    /// would tighten the blockade"): an intention when no condition is attached.
+    #[serde(default)]
+    pub reported_future_auxiliaries: Vec<String>,
+    /// Verbs whose own targetless patterns ("threatened to ...") apply only when their
+    /// complement clause gives no event of its own.
+    #[serde(default)]
+    pub complement_first_verbs: Vec<String>,
+    /// Complements that make a governor's refusal or promise no event ("declined to comment").
+    #[serde(default)]
+    pub trivial_complements: Vec<String>,
+    /// Irregular verb forms and their lemmas, for forms the lemmatizer gets wrong.
+    #[serde(default)]
+    pub irregular_verbs: HashMap<String, String>,
 }
 
 /// A problem in the rules file.

@@ -4,7 +4,8 @@
 //! Patterns live in `data/verbs/RR.tsv`, one file per CAMEO root, seven columns: `id`,
 //! `code`, `verb` (lemma, optionally with a phrasal particle: "carry out"), `object` (`-`,
 //! `none`, `actor`, `@class`, `!@class`, `=lemma|lemma`), `target` (`obj`, `prep:WORD`,
-//! `clause` — the subject of a clausal complement —, alternatives joined by `|`, or `-`), `example` and `expect` (the event the example must
+//! `clause` — the subject of a clausal complement —, `clause:AUX` — the same when the complement
+//! has that auxiliary, "said that Libya must" —, alternatives joined by `|`, or `-`), `example` and `expect` (the event the example must
 //! give, `SOURCE>TARGET`). Object classes are in `data/verbs/noun_classes.toml`. This module
 //! only reads and indexes patterns; matching a pattern against a parse is the coder's job,
 //! through [`VerbPattern::object_ok`]. No I/O.
@@ -40,6 +41,9 @@ pub enum TargetSlot {
     Prep(String),
     /// The subject of the verb's clausal complement ("demanded that Russia withdraw").
     Clause,
+    /// The subject of a clausal complement with this auxiliary ("said that Libya must hand
+    /// over the suspects"): `clause:must`.
+    ClauseWith(String),
 }
 
 /// One verb pattern.
@@ -75,7 +79,15 @@ impl VerbPattern {
             ObjectRule::InClass(_) => 3,
             ObjectRule::Lemmas(_) => 4,
         };
-        u32::from(self.particle.is_some()) * 8 + obj * 2 + u32::from(!self.targets.is_empty())
+        // a complement with a given auxiliary is a constraint of its own
+        let aux = self
+            .targets
+            .iter()
+            .any(|t| matches!(t, TargetSlot::ClauseWith(_)));
+        u32::from(self.particle.is_some()) * 8
+            + obj * 2
+            + u32::from(!self.targets.is_empty())
+            + u32::from(aux)
     }
 }
 
@@ -292,10 +304,15 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSlot>, String> {
         .map(|t| match t {
             "obj" => Ok(TargetSlot::Object),
             "clause" => Ok(TargetSlot::Clause),
+            _ if t.starts_with("clause:") && t.len() > 7 => {
+                Ok(TargetSlot::ClauseWith(t[7..].to_lowercase()))
+            }
             _ if t.starts_with("prep:") && t.len() > 5 => {
                 Ok(TargetSlot::Prep(t[5..].to_lowercase()))
             }
-            _ => Err(format!("target {t:?}: use obj, prep:WORD, clause or -")),
+            _ => Err(format!(
+                "target {t:?}: use obj, prep:WORD, clause, clause:AUX or -"
+            )),
         })
         .collect()
 }
