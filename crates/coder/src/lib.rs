@@ -14,6 +14,7 @@
 //! dictionaries and version always give the same events.
 
 mod event;
+mod surface;
 mod tree;
 
 use std::collections::BTreeSet;
@@ -216,7 +217,7 @@ impl<'d> Coder<'d> {
                     .any(|w| self.verbs.object_ok(&p.object, Some(w), false)),
                 (_, true) => self.verbs.object_ok(&p.object, None, false),
             };
-            if !object_fits {
+            if !object_fits || !self.words_hold(s, v, p) {
                 continue;
             }
             let targets = self.targets(s, v, object, &object_actors, p);
@@ -276,6 +277,11 @@ impl<'d> Coder<'d> {
     /// The verb's lemma as the dictionary knows it: the parser's lemma, or, when the
     /// dictionary has no pattern for that, a regular lemma of the form ("resumed" → "resume").
     fn verb_lemma(&self, t: &Tree<'_>, form: &str, v: usize) -> Option<String> {
+        if self.rules.verbs_by_form {
+            if let Some(f) = self.form_entry(form) {
+                return Some(f);
+            }
+        }
         let lemma = t.lemma(v);
         if self.verbs.patterns_for(&lemma).next().is_some() {
             return Some(lemma);
@@ -535,6 +541,12 @@ impl<'d> Coder<'d> {
                                 return found;
                             }
                         }
+                    }
+                }
+                TargetSlot::FirstActor => {
+                    let found = self.first_actor(s, v);
+                    if !found.is_empty() {
+                        return found;
                     }
                 }
                 TargetSlot::Prep(prep) => {

@@ -35,6 +35,10 @@ pub struct CodingRules {
     pub intent_code_by_root: HashMap<String, String>,
     /// Noun classes that mark sports, market or weather sentences.
     pub off_topic_classes: Vec<String>,
+    /// Look a verb up by its word form before its lemma ("met" before "meet"), for
+    /// dictionaries keyed by form as PETRARCH's are. Off in dyad's own rules.
+    #[serde(default)]
+    pub verbs_by_form: bool,
 }
 
 /// A problem in the rules file.

@@ -20,7 +20,7 @@ use crate::discards::{DiscardKind, Discards};
 use crate::verbs::{CodeSpec, Element, VerbDict};
 
 /// Target slots tried, in order, for every converted pattern (after a slot the pattern names).
-pub const DEFAULT_TARGETS: [&str; 17] = [
+pub const DEFAULT_TARGETS: [&str; 18] = [
     "obj",
     "prep:with",
     "prep:to",
@@ -38,6 +38,7 @@ pub const DEFAULT_TARGETS: [&str; 17] = [
     "prep:towards",
     "prep:upon",
     "prep:about",
+    "first",
 ];
 
 const PREPOSITIONS: [&str; 24] = [
@@ -46,15 +47,13 @@ const PREPOSITIONS: [&str; 24] = [
     "ACROSS", "DURING",
 ];
 
-const PARTICLES: [&str; 7] = ["OUT", "DOWN", "OFF", "UP", "AWAY", "BACK", "OVER"];
-
 /// What the conversion could not carry over, counted (see the crate docs).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Losses {
-    /// Patterns with words only before the verb (not checkable on a dependency parse).
-    pub patterns_pre_only: usize,
-    /// Patterns coding `---` (dyad has no "match and code nothing").
+    /// Patterns coding `---` (they code the verb's own code, or nothing, as in PETRARCH).
     pub patterns_null_code: usize,
+    /// Patterns that can never match (a synset without phrases).
+    pub patterns_unmatchable: usize,
     /// Verb forms of more than two words or whose verb is not the first word.
     pub verb_forms_dropped: usize,
     /// Agents whose code was longer than three letters (cut to three).
@@ -101,6 +100,8 @@ pub struct PetrarchCoding {
     paired: HashMap<String, String>,
     /// Pattern ids that code only the target → source event (`[:173]`).
     reverse_only: BTreeSet<String>,
+    /// Pattern ids that match and code nothing.
+    null_patterns: BTreeSet<String>,
     /// Stand-in code → real code.
     aliases: HashMap<String, String>,
     /// The discard list (empty when none was given).
@@ -151,6 +152,9 @@ impl PetrarchCoding {
         let mut out = Vec::with_capacity(events.len());
         for mut e in events {
             let base = e.verb.rule.split('+').next().unwrap_or("").to_string();
+            if self.null_patterns.contains(&base) {
+                continue;
+            }
             if let Some(code) = self.pattern_codes.get(&base) {
                 self.set_code(&mut e, code);
             }
@@ -423,146 +427,18 @@ fn actor_texts(actors: &ActorDict, agents: Option<&AgentDict>, losses: &mut Loss
     }
 }
 
-/// What the words after the verb ask for.
-#[derive(Debug, Default)]
-struct PostSpec {
-    particle: Option<String>,
-    object: Vec<String>,
-    slot: Option<String>,
-}
-
 fn is_prep(w: &str) -> bool {
     PREPOSITIONS.contains(&w)
 }
 
-/// Lower-cased object alternatives for a word: itself and its singular/plural.
-fn word_variants(w: &str, out: &mut Vec<String>) {
-    let l = w.to_lowercase();
-    if !l
-        .chars()
-        .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
-    {
-        return;
-    }
-    let mut push = |s: String| {
-        if !s.is_empty() && !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    push(l.clone());
-    if let Some(s) = l.strip_suffix('s') {
-        push(s.to_string());
-        if let Some(stem) = l.strip_suffix("ies") {
-            push(format!("{stem}y"));
-        }
-    } else {
-        push(format!("{l}s"));
-    }
-}
-
-fn post_spec(dict: &VerbDict, post: &[Element], has_particle: bool) -> PostSpec {
-    let mut spec = PostSpec::default();
-    let items: Vec<&Element> = post
-        .iter()
-        .filter(|e| !matches!(e, Element::Source | Element::Skip | Element::Compound))
-        .collect();
-    let mut i = 0;
-    // a particle right after the verb
-    if !has_particle {
-        if let Some(Element::Word(w)) = items.first() {
-            if PARTICLES.contains(&w.as_str()) {
-                spec.particle = Some(w.to_lowercase());
-                i = 1;
-            }
-        }
-    }
-    let mut group: Vec<&Element> = Vec::new();
-    let take_group = |group: &mut Vec<&Element>, spec: &mut PostSpec| {
-        if spec.object.is_empty() {
-            match group.last() {
-                Some(Element::Word(w)) => word_variants(w, &mut spec.object),
-                Some(Element::Synset(s)) => {
-                    for p in dict.synset_phrases(s) {
-                        if let Some(last) = p.last() {
-                            word_variants(last, &mut spec.object);
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        group.clear();
-    };
-    while i < items.len() {
-        match items[i] {
-            Element::Target => {
-                take_group(&mut group, &mut spec);
-                if spec.slot.is_none() {
-                    spec.slot = Some("obj".into());
-                }
-                return spec;
-            }
-            Element::PrepOpen | Element::Word(_)
-                if matches!(items[i], Element::PrepOpen)
-                    || matches!(items[i], Element::Word(w) if is_prep(w)) =>
-            {
-                take_group(&mut group, &mut spec);
-                let opened = matches!(items[i], Element::PrepOpen);
-                if opened {
-                    i += 1;
-                }
-                let Some(Element::Word(p)) = items.get(i) else {
-                    return spec;
-                };
-                let prep = p.to_lowercase();
-                i += 1;
-                let mut inner: Vec<&Element> = Vec::new();
-                let mut target = false;
-                while i < items.len() {
-                    match items[i] {
-                        Element::PrepClose if opened => break,
-                        Element::Word(w) if !opened && is_prep(w) => break,
-                        Element::PrepOpen if !opened => break,
-                        Element::Target => target = true,
-                        e @ (Element::Word(_) | Element::Synset(_)) if inner.len() < 8 => {
-                            inner.push(e);
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                // the noun of the first noun group inside the phrase
-                let first_group: Vec<&Element> = inner
-                    .iter()
-                    .copied()
-                    .take_while(|e| !matches!(e, Element::Word(w) if is_prep(w)))
-                    .collect();
-                let mut g = first_group;
-                take_group(&mut g, &mut spec);
-                let _ = target;
-                if spec.slot.is_none() {
-                    spec.slot = Some(format!("prep:{prep}"));
-                }
-                return spec;
-            }
-            Element::NounOpen => {
-                take_group(&mut group, &mut spec);
-                i += 1;
-                while i < items.len() && !matches!(items[i], Element::NounClose) {
-                    if matches!(items[i], Element::Word(_) | Element::Synset(_)) {
-                        group.push(items[i]);
-                    }
-                    i += 1;
-                }
-                take_group(&mut group, &mut spec);
-            }
-            e @ (Element::Word(_) | Element::Synset(_)) => group.push(e),
-            _ => {}
-        }
-        i += 1;
-    }
-    take_group(&mut group, &mut spec);
-    spec
+/// The target slot of a pattern without `+`: its first prepositional phrase after the verb
+/// (`* FOR &ECONSANCT` → `prep:for`), tried before the default slots. A particle right after
+/// the verb (`* OVER ...` as in "clash over") is a preposition too.
+fn first_prep_slot(post: &[Element]) -> Option<String> {
+    post.iter().find_map(|e| match e {
+        Element::Word(w) if is_prep(w) => Some(format!("prep:{}", w.to_lowercase())),
+        _ => None,
+    })
 }
 
 /// A code as dyad's table will know it: itself when it is 2-4 digits, else a stand-in.
@@ -637,6 +513,86 @@ struct PatternRow {
     verb: String,
     object: String,
     targets: String,
+    /// The `words` column (`-`: none).
+    words: String,
+}
+
+/// The code of patterns that match and code nothing (a `[---]` pattern of a verb without a
+/// code of its own); their events are dropped by [`PetrarchCoding::finish`].
+const NULL_CODE: &str = "---";
+
+/// A pattern's words as dyad's `words` column writes them (see
+/// `dyad_lexicon::verbs::WordSequence`): literal words and synsets (their phrases as
+/// alternatives), `_` where PETRARCH joins them, `*` the verb. Actor marks (`$`, `+`, `%`),
+/// skips (`^`) and phrase brackets ask for no word and are left out (a `_` next to them joins
+/// nothing). `None` when a synset has no phrases (the pattern can never match).
+fn word_sequence(dict: &VerbDict, p: &crate::verbs::Pattern) -> Option<String> {
+    let mut out = String::new();
+    let mut join = false;
+    let mut first = true;
+    let elems = p.pre.iter().chain([&Element::Verb]).chain(&p.post);
+    for e in elems {
+        let piece = match e {
+            Element::Word(w) => w.to_lowercase(),
+            Element::Synset(name) => {
+                let alts: Vec<String> = dict
+                    .synset_phrases(name)
+                    .iter()
+                    .filter(|ph| !ph.is_empty())
+                    .map(|ph| ph.join("+").to_lowercase())
+                    .collect();
+                if alts.is_empty() {
+                    return None;
+                }
+                alts.join("|")
+            }
+            Element::Verb => "*".to_string(),
+            Element::Joint => {
+                join = true;
+                continue;
+            }
+            Element::Source
+            | Element::Target
+            | Element::Skip
+            | Element::Compound
+            | Element::NounOpen
+            | Element::NounClose
+            | Element::PrepOpen
+            | Element::PrepClose => {
+                if matches!(
+                    e,
+                    Element::Source | Element::Target | Element::Skip | Element::Compound
+                ) {
+                    join = false;
+                }
+                continue;
+            }
+        };
+        if !first {
+            out.push(if join { '_' } else { ' ' });
+        }
+        out.push_str(&piece);
+        first = false;
+        join = false;
+    }
+    Some(out)
+}
+
+/// The target slot a pattern's `+` after the verb names: the preposition right before it
+/// (skipped phrases aside: `* IFTAR AT ^ ^ +` → `prep:at`), else the object (`* + IN ...`).
+fn plus_slot(post: &[Element]) -> Option<String> {
+    let k = post.iter().position(|e| *e == Element::Target)?;
+    for e in post[..k].iter().rev() {
+        match e {
+            Element::Skip | Element::Joint | Element::PrepOpen | Element::NounOpen => {}
+            Element::Word(w) if is_prep(w) => return Some(format!("prep:{}", w.to_lowercase())),
+            _ => break,
+        }
+    }
+    let prep_before = post[..k]
+        .iter()
+        .any(|e| matches!(e, Element::Word(w) if is_prep(w)));
+    (!prep_before).then(|| "obj".to_string())
 }
 
 /// Convert parsed PETRARCH dictionaries into dyad's dictionaries.
@@ -657,6 +613,7 @@ pub fn convert(
     let mut pattern_codes = HashMap::new();
     let mut paired = HashMap::new();
     let mut reverse_only: BTreeSet<String> = BTreeSet::new();
+    let mut null_patterns: BTreeSet<String> = BTreeSet::new();
     let file = verbs.file.as_str();
     for block in &verbs.blocks {
         // the block's verbs: (lemma, particle, own code)
@@ -675,69 +632,64 @@ pub fn convert(
                 lemmas.push((key.0, key.1, v.code.as_ref()));
             }
         }
-        let mut with_pre: Vec<PatternRow> = Vec::new();
-        let mut without_pre: Vec<PatternRow> = Vec::new();
         for p in &block.patterns {
+            let Some(words) = word_sequence(verbs, p) else {
+                losses.patterns_unmatchable += 1;
+                continue;
+            };
             if p.code.is_null() {
                 losses.patterns_null_code += 1;
-                continue;
             }
-            let spec_any = post_spec(verbs, &p.post, false);
-            let says_nothing = spec_any.object.is_empty()
-                && spec_any.slot.is_none()
-                && spec_any.particle.is_none();
-            if says_nothing && !p.pre.is_empty() {
-                losses.patterns_pre_only += 1;
-                continue;
-            }
-            let reverse = p.code.reverse_only();
-            let code = book.intern(reverse.unwrap_or(&p.code.primary), &mut losses);
-            let pair = match reverse {
-                Some(_) => None,
-                None => p.code.paired.as_ref().map(|c| book.intern(c, &mut losses)),
-            };
-            for (k, (lemma, particle, _)) in lemmas.iter().enumerate() {
-                let spec = post_spec(verbs, &p.post, particle.is_some());
-                let particle = particle.clone().or(spec.particle.clone());
+            for (k, (lemma, particle, own)) in lemmas.iter().enumerate() {
+                // `[---]`: the pattern matches and the verb's own code is coded instead, as in
+                // PETRARCH; a verb without a code of its own codes nothing
+                let spec = if p.code.is_null() {
+                    own.or(block.code.as_ref()).filter(|c| !c.is_null())
+                } else {
+                    Some(&p.code)
+                };
+                let id = format!("{file}:{}:{k}", p.line);
+                let code = match spec {
+                    Some(spec) => {
+                        let reverse = spec.reverse_only();
+                        let code = book.intern(reverse.unwrap_or(&spec.primary), &mut losses);
+                        if reverse.is_some() {
+                            reverse_only.insert(id.clone());
+                        } else if let Some(c) = &spec.paired {
+                            paired.insert(id.clone(), book.intern(c, &mut losses));
+                        }
+                        code
+                    }
+                    None => {
+                        null_patterns.insert(id.clone());
+                        book.intern(NULL_CODE, &mut losses)
+                    }
+                };
+                // a particle the pattern names after the verb is checked as a word (the parser
+                // need not attach it as a particle): only a verb form's own particle is required
+                let particle = particle.clone();
                 let verb = match &particle {
                     Some(pt) => format!("{lemma} {pt}"),
                     None => lemma.clone(),
                 };
-                let object = if spec.object.is_empty() {
-                    "-".to_string()
-                } else {
-                    format!("={}", spec.object.join("|"))
-                };
-                let mut targets: Vec<String> = spec.slot.clone().into_iter().collect();
+                let slot = plus_slot(&p.post).or_else(|| first_prep_slot(&p.post));
+                let mut targets: Vec<String> = slot.into_iter().collect();
                 for t in DEFAULT_TARGETS {
                     if !targets.iter().any(|x| x == t) {
                         targets.push(t.to_string());
                     }
                 }
-                let id = format!("{file}:{}:{k}", p.line);
-                let list = if p.pre.is_empty() {
-                    &mut without_pre
-                } else {
-                    &mut with_pre
-                };
                 pattern_codes.insert(id.clone(), code.clone());
-                if reverse.is_some() {
-                    reverse_only.insert(id.clone());
-                }
-                if let Some(pc) = &pair {
-                    paired.insert(id.clone(), pc.clone());
-                }
-                list.push(PatternRow {
+                rows.push(PatternRow {
                     id,
-                    code: code.clone(),
+                    code,
                     verb,
-                    object,
+                    object: "-".into(),
                     targets: targets.join("|"),
+                    words: words.clone(),
                 });
             }
         }
-        rows.extend(without_pre);
-        rows.extend(with_pre);
         // the defaults: each verb's own code or the block's
         for (k, (lemma, particle, own)) in lemmas.iter().enumerate() {
             let Some(spec) = own.or(block.code.as_ref()) else {
@@ -765,6 +717,7 @@ pub fn convert(
                 },
                 object: "-".into(),
                 targets: DEFAULT_TARGETS.join("|"),
+                words: "-".into(),
             });
         }
     }
@@ -776,15 +729,18 @@ pub fn convert(
         }
         let _ = writeln!(
             tsv,
-            "{}\t{}\t{}\t{}\t{}\t-\t-",
-            r.id, r.code, r.verb, r.object, r.targets
+            "{}\t{}\t{}\t{}\t{}\t-\t-\t{}",
+            r.id, r.code, r.verb, r.object, r.targets, r.words
         );
         if !opts.require_dyad {
             let _ = writeln!(
                 tsv,
-                "{}/notarget\t{}\t{}\t{}\t-\t-\t-",
-                r.id, r.code, r.verb, r.object
+                "{}/notarget\t{}\t{}\t{}\t-\t-\t-\t{}",
+                r.id, r.code, r.verb, r.object, r.words
             );
+            if null_patterns.contains(&r.id) {
+                null_patterns.insert(format!("{}/notarget", r.id));
+            }
             pattern_codes.insert(format!("{}/notarget", r.id), r.code.clone());
             if reverse_only.contains(&r.id) {
                 reverse_only.insert(format!("{}/notarget", r.id));
@@ -821,6 +777,15 @@ pub fn convert(
         .map(|r| (r.clone(), r))
         .collect();
     rules.off_topic_classes.clear();
+    // PETRARCH codes negated and hypothetical clauses as their patterns say ("NOT * [112]",
+    // "WOULD NOT *"), and codes coordinated subjects with no target on nothing
+    rules.negators.clear();
+    rules.negating_governors.clear();
+    rules.hypothetical_auxiliaries.clear();
+    rules.hypothetical_markers.clear();
+    rules.reciprocal_roots.clear();
+    // PETRARCH's verbs are word forms: "met" is MET's, not MEET's
+    rules.verbs_by_form = true;
     Ok(PetrarchCoding {
         actors: actor_dict,
         verbs: verb_dict,
@@ -829,6 +794,7 @@ pub fn convert(
         pattern_codes,
         paired,
         reverse_only,
+        null_patterns,
         aliases: book.aliases,
         discards: discards.cloned().unwrap_or_default(),
         losses,
@@ -894,23 +860,30 @@ TWIN_HALLS [AAA/BBB]
             .verb_tsv
             .lines()
             .skip(1)
-            .map(|l| l.split('\t').take(5).collect())
+            .map(|l| l.split('\t').collect())
             .collect();
         let find = |id: &str| rows.iter().find(|r| r[0] == id).cloned();
-        // synset + noun: object constraint on the last word, singular and plural
+        // synset + noun: the words after the verb, the synset's phrases as alternatives
         let r = find("v.txt:9:0").expect("synset pattern");
-        assert_eq!(r[1..4], ["066", "mend", "=ties|tie|ty"]);
+        assert_eq!(r[1..4], ["066", "mend", "-"]);
+        assert_eq!(r[7], "* trade|cultural+exchange ties");
         // the PP with its target first
         let r = find("v.txt:10:1").expect("pp pattern");
         assert_eq!(r[2], "patch up");
         assert!(r[4].starts_with("prep:with|obj|"), "{r:?}");
+        assert!(r[4].ends_with("|first"), "{r:?}");
+        assert_eq!(r[7], "* with");
         // a form of its own code; the form whose verb is not first is dropped
         let r = find("v.txt:5:1").expect("default of PATCH UP");
         assert_eq!(r[1], "065");
+        assert_eq!(r[7], "-");
         assert_eq!(c.losses.verb_forms_dropped, 1);
-        // pre-only and null patterns are not carried over
-        assert!(find("v.txt:11:0").is_none());
-        assert_eq!(c.losses.patterns_pre_only, 1);
+        // words before the verb are kept
+        let r = find("v.txt:11:0").expect("pre pattern");
+        assert_eq!((r[1], r[7]), ("010", "said *"));
+        // `[---]` codes the verb's own code (PETRARCH's fallback)
+        assert_eq!(find("v.txt:13:0").expect("null")[1], "064");
+        assert_eq!(find("v.txt:13:1").expect("null")[1], "065");
         assert_eq!(c.losses.patterns_null_code, 1);
         // a non-numeric code gets a stand-in
         let r = find("v.txt:12:0").expect("aliased");
@@ -918,6 +891,36 @@ TWIN_HALLS [AAA/BBB]
         assert_eq!(c.losses.codes_aliased, 1);
         assert!(!c.verb_tsv.contains("/notarget"));
         assert!(coding(false).verb_tsv.contains("v.txt:9:0/notarget"));
+    }
+
+    #[test]
+    fn pattern_words_keep_joints_and_the_plus_slot() {
+        let v = parse_verbs(
+            "v.txt",
+            "--- HOLD [010] ---\nHOLD\n- RECENTLY_* [011]\n- * FEAST AT ^ WITH + [012]\n- * IN_ $ [013]\n",
+        )
+        .expect("verbs");
+        let c = convert(
+            &v,
+            &ActorDict::default(),
+            None,
+            None,
+            ConvertOptions::default(),
+        )
+        .expect("converts");
+        let row = |id: &str| -> Vec<String> {
+            c.verb_tsv
+                .lines()
+                .find(|l| l.starts_with(&format!("{id}\t")))
+                .map(|l| l.split('\t').map(str::to_string).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(row("v.txt:3:0")[7], "recently_*");
+        let r = row("v.txt:4:0");
+        assert_eq!(r[7], "* feast at with");
+        assert!(r[4].starts_with("prep:with|obj|"), "{r:?}");
+        // a `_` before an actor mark joins nothing
+        assert_eq!(row("v.txt:5:0")[7], "* in");
     }
 
     #[test]

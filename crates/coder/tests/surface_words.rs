@@ -1,0 +1,120 @@
+//! Patterns that ask for surface words around the verb, the first-actor target and look-up
+//! by word form (what the PETRARCH conversion uses), on hand-made parses.
+
+use dyad_coder::{Coder, DocumentContext, Event};
+use dyad_core::{Date, ParsedSegment, ParsedWord, SegmentKind, Span};
+use dyad_lexicon::verbs::VerbDictionary;
+use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
+
+const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect\twords
+clash.over\t121\tclash\t-\tprep:over|first\tx\tA>B\t* over efforts
+clash.recently\t111\tclash\t-\tfirst\tx\tA>B\trecently_*
+clash\t190\tclash\t-\tfirst\tx\tA>B\t-
+meet\t031\tmeet\t-\tobj\tx\tA>B\t-
+met\t032\tmet\t-\tobj\tx\tA>B\t-
+";
+
+fn code(spec: &str, by_form: bool) -> Vec<(String, String, String)> {
+    let verbs = VerbDictionary::parse(
+        &[("test", PATTERNS)],
+        dyad_lexicon::verbs::BUNDLED_CLASSES,
+        EventCodeTable::bundled(),
+    )
+    .expect("test patterns parse");
+    let mut rules =
+        CodingRules::parse(dyad_lexicon::rules::BUNDLED_RULES).expect("bundled rules parse");
+    rules.verbs_by_form = by_form;
+    let coder = Coder::new(
+        ActorDictionary::bundled(),
+        &verbs,
+        EventCodeTable::bundled(),
+        &rules,
+    );
+    let mut text = String::new();
+    let mut words = Vec::new();
+    for w in spec.split_whitespace() {
+        let f: Vec<&str> = w.split('/').collect();
+        assert_eq!(f.len(), 5, "{w}");
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(f[0]);
+        words.push(ParsedWord {
+            span: Span::new(start, text.len()),
+            upos: f[1].to_string(),
+            xpos: "_".to_string(),
+            lemma: f[2].to_string(),
+            head: f[3].parse().expect("head"),
+            deprel: f[4].to_string(),
+        });
+    }
+    let seg = ParsedSegment {
+        index: 0,
+        kind: SegmentKind::Sentence,
+        span: Span::new(0, text.len()),
+        words,
+    };
+    let ctx = DocumentContext {
+        doc_id: "t",
+        date: "2024-02-11".parse::<Date>().ok(),
+        text: &text,
+    };
+    let events: Vec<Event> = coder.code_segment(&ctx, &seg);
+    events
+        .into_iter()
+        .map(|e| {
+            (
+                e.source.code.unwrap_or_default(),
+                e.target.code.unwrap_or_default(),
+                e.cameo,
+            )
+        })
+        .collect()
+}
+
+fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
+    (s.to_string(), g.to_string(), c.to_string())
+}
+
+#[test]
+fn words_after_the_verb_pick_the_pattern_and_the_first_actor_is_the_target() {
+    // "over" and "efforts" after the verb, other words between them allowed; the target is
+    // the first actor of the verb's phrase, however deep
+    let got = code(
+        "Iraq/PROPN/Iraq/2/nsubj clashed/VERB/clash/0/root over/ADP/over/5/case \
+         the/DET/the/5/det efforts/NOUN/effort/2/obl of/ADP/of/7/case Iran/PROPN/Iran/5/nmod",
+        false,
+    );
+    assert_eq!(got, [t("IRQ", "IRN", "121")]);
+    // the words are exact: "effort" is not "efforts"
+    let got = code(
+        "Iraq/PROPN/Iraq/2/nsubj clashed/VERB/clash/0/root over/ADP/over/5/case \
+         the/DET/the/5/det effort/NOUN/effort/2/obl of/ADP/of/7/case Iran/PROPN/Iran/5/nmod",
+        false,
+    );
+    assert_eq!(got, [t("IRQ", "IRN", "190")]);
+}
+
+#[test]
+fn joined_words_must_touch_the_verb() {
+    let got = code(
+        "Iraq/PROPN/Iraq/3/nsubj recently/ADV/recently/3/advmod clashed/VERB/clash/0/root \
+         with/ADP/with/5/case Iran/PROPN/Iran/3/obl",
+        false,
+    );
+    assert_eq!(got, [t("IRQ", "IRN", "111")]);
+    let got = code(
+        "Iraq/PROPN/Iraq/4/nsubj recently/ADV/recently/4/advmod again/ADV/again/4/advmod \
+         clashed/VERB/clash/0/root with/ADP/with/6/case Iran/PROPN/Iran/4/obl",
+        false,
+    );
+    assert_eq!(got, [t("IRQ", "IRN", "190")]);
+}
+
+#[test]
+fn verbs_by_form_look_up_the_form_first() {
+    let spec = "Iraq/PROPN/Iraq/2/nsubj met/VERB/meet/0/root Iran/PROPN/Iran/2/obj";
+    assert_eq!(code(spec, false), [t("IRQ", "IRN", "031")]);
+    assert_eq!(code(spec, true), [t("IRQ", "IRN", "032")]);
+}
