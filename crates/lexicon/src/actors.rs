@@ -458,11 +458,16 @@ impl ActorDictionary {
         let agents: AgentFile =
             toml::from_str(src.agents).map_err(|e| toml_error("agents.toml", src.agents, &e))?;
         for a in agents.agent {
-            if !is_code(&a.kind) || a.kind.len() != 3 {
+            // one 3-letter role code or several in a row ("GOVFRM": government, foreign
+            // ministry), as PETRARCH's agents give them
+            if !is_code(&a.kind) || a.kind.is_empty() || a.kind.len() % 3 != 0 {
                 return Err(ActorError {
                     file: "agents.toml".into(),
                     line: 0,
-                    message: format!("{}: type {:?} is not a 3-letter CAMEO code", a.id, a.kind),
+                    message: format!(
+                        "{}: type {:?} is not a CAMEO code of 3, 6, 9... letters",
+                        a.id, a.kind
+                    ),
                 });
             }
             let idx = b.push(ActorEntry {

@@ -22,6 +22,7 @@ use crate::verbs::{CodeSpec, Element, VerbDict};
 /// Target slots tried, in order, for every converted pattern (after a slot the pattern names).
 pub const DEFAULT_TARGETS: [&str; 18] = [
     "obj",
+    "first",
     "prep:with",
     "prep:to",
     "prep:against",
@@ -38,7 +39,6 @@ pub const DEFAULT_TARGETS: [&str; 18] = [
     "prep:towards",
     "prep:upon",
     "prep:about",
-    "first",
 ];
 
 const PREPOSITIONS: [&str; 24] = [
@@ -56,7 +56,8 @@ pub struct Losses {
     pub patterns_unmatchable: usize,
     /// Verb forms of more than two words or whose verb is not the first word.
     pub verb_forms_dropped: usize,
-    /// Agents whose code was longer than three letters (cut to three).
+    /// Agents whose code was cut (letters past its last whole 3-letter code, or a code
+    /// with other characters cut to its first three letters).
     pub agent_codes_cut: usize,
     /// Prefix agents (`[XXX~]`) placed as suffixes.
     pub agents_prefix: usize,
@@ -178,6 +179,16 @@ impl PetrarchCoding {
                 out.extend(split_codes(ev));
             }
         }
+        // an event is coded once per sentence, however many verbs or pairings give it
+        let mut seen: BTreeSet<(usize, Option<String>, Option<String>, String)> = BTreeSet::new();
+        out.retain(|e| {
+            seen.insert((
+                e.sentence_index,
+                e.source.code.clone(),
+                e.target.code.clone(),
+                e.cameo.clone(),
+            ))
+        });
         out
     }
 
@@ -398,7 +409,14 @@ fn actor_texts(actors: &ActorDict, agents: Option<&AgentDict>, losses: &mut Loss
             losses.agents_dropped += 1;
             continue;
         }
-        if code.len() > 3 {
+        // a type of whole 3-letter codes; letters past the last whole code are cut
+        let whole = code.len() - code.len() % 3;
+        let code = if is_letters(&code[..whole]) {
+            code[..whole].to_string()
+        } else {
+            code[..3].to_string()
+        };
+        if code.len() < a.code.len() {
             losses.agent_codes_cut += 1;
         }
         if a.place == AgentPlace::Prefix {
@@ -413,7 +431,7 @@ fn actor_texts(actors: &ActorDict, agents: Option<&AgentDict>, losses: &mut Loss
             "[[agent]]\nid = {}\nwords = {}\ntype = {}\n",
             toml_str(&format!("petrarch-agent:{}", a.line)),
             toml_list(&words),
-            toml_str(&code[..3])
+            toml_str(&code)
         );
     }
     if agent_text.is_empty() {
@@ -778,12 +796,14 @@ pub fn convert(
         .collect();
     rules.off_topic_classes.clear();
     // PETRARCH codes negated and hypothetical clauses as their patterns say ("NOT * [112]",
-    // "WOULD NOT *"), and codes coordinated subjects with no target on nothing
+    // "WOULD NOT *")
     rules.negators.clear();
     rules.negating_governors.clear();
     rules.hypothetical_auxiliaries.clear();
     rules.hypothetical_markers.clear();
-    rules.reciprocal_roots.clear();
+    // coordinated subjects with no target act on each other, whatever the verb
+    // ("Gondor and Osgiliath have renewed diplomatic ties")
+    rules.reciprocal_roots = rules.intent_code_by_root.keys().cloned().collect();
     // PETRARCH's verbs are word forms: "met" is MET's, not MEET's
     rules.verbs_by_form = true;
     Ok(PetrarchCoding {
@@ -871,7 +891,7 @@ TWIN_HALLS [AAA/BBB]
         let r = find("v.txt:10:1").expect("pp pattern");
         assert_eq!(r[2], "patch up");
         assert!(r[4].starts_with("prep:with|obj|"), "{r:?}");
-        assert!(r[4].ends_with("|first"), "{r:?}");
+        assert!(r[4].starts_with("prep:with|obj|first|"), "{r:?}");
         assert_eq!(r[7], "* with");
         // a form of its own code; the form whose verb is not first is dropped
         let r = find("v.txt:5:1").expect("default of PATCH UP");
@@ -940,9 +960,10 @@ TWIN_HALLS [AAA/BBB]
         assert_eq!(code_of("Tomas Quill", Some("2011-05-05")), ["VALGOV"]);
         assert_eq!(code_of("Tomas Quill", Some("2015-05-05")), ["VALELI"]);
         assert_eq!(code_of("Twin Halls", None), ["AAA/BBB"]);
-        // agents: three-letter type, cut; prefix placed as suffix
-        assert_eq!(code_of("harbor wardens", None), ["COP"]);
-        assert_eq!(c.losses.agent_codes_cut, 1);
+        // agents: the whole type of 3-letter codes; prefix placed as suffix
+        assert_eq!(code_of("harbor wardens", None), ["COPHRB"]);
+        assert_eq!(code_of("Bree harbor wardens", None), ["BRE", "COPHRB"]);
+        assert_eq!(c.losses.agent_codes_cut, 0);
         assert_eq!(c.losses.agents_prefix, 1);
         // countries keep dyad's ids; other entries cite FILE:LINE
         assert_eq!(d.entry(d.find(&["Bree"], None)[0].entry).id, "country-BRE");
@@ -1013,6 +1034,18 @@ TWIN_HALLS [AAA/BBB]
             ]
         );
         assert_eq!(got[1].verb.rule, "v.txt:10:0+paired");
+        // an event given twice in a sentence (a pairing and a second verb) is kept once
+        let got = c.finish(vec![
+            event("v.txt:10:0", "VAL", Some("BRE"), "067"),
+            event("other", "BRE", Some("VAL"), "068"),
+        ]);
+        assert_eq!(got.len(), 2);
+        // `[---]` of a verb with a code of its own codes that code
+        let got = c.finish(vec![event("v.txt:13:0", "VAL", Some("BRE"), "064")]);
+        assert_eq!(got[0].cameo, "064");
+        // reciprocal events for every root, verbs by form, no negation filter
+        assert!(c.rules.reciprocal_roots.iter().any(|r| r == "17"));
+        assert!(c.rules.verbs_by_form && c.rules.negators.is_empty());
         assert!(c.discard("At the regatta today").is_some());
     }
 }

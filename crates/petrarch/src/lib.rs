@@ -33,14 +33,14 @@
 //! | pattern order | patterns with more words are tried first, then file order; the verb's default last |
 //! | `- * ... PREP +` / `- * +` | target slot `prep:PREP` / `obj` first |
 //! | no `+` | the first preposition after the verb as the first target slot |
-//! | (every pattern) | then the default slots [`convert::DEFAULT_TARGETS`], ending with `first`: the first actor of the verb's phrase, however deep (PETRARCH's target rule) |
+//! | (every pattern) | then the default slots [`convert::DEFAULT_TARGETS`]: the direct object, then `first` — the first actor of the verb's phrase, however deep (PETRARCH's target rule) —, then prepositional objects |
 //! | `[code1:code2]` paired events | code1 from the pattern; the reverse event with code2 added by [`convert::PetrarchCoding::finish`] |
 //! | `[---]` | the pattern matches and the verb's own (or block's) code is coded, as PETRARCH falls back to it; with no such code nothing is coded |
 //! | codes that are not 2-4 digits (`174K`, `abc`) | stand-in codes `99NN` in a widened code table, mapped back afterwards |
 //! | actors with one 3-letter code | countries (so agents combine: `ARN` + `[~GOV]` → `ARNGOV`) |
 //! | actors with a longer code | named groups (their code wins over an agent's) |
 //! | actors with date restrictions or codes of other characters (`---`, `ELR/GAL`) | dated persons (code by the document date; `/` codes split into one event each afterwards) |
-//! | agents `[~XXX]`, `[XXX~]` | agents of type XXX placed after the country |
+//! | agents `[~XXX]`, `[XXX~]`, `[~GOVFRM]` | agents of type XXX (any number of 3-letter codes) placed after the country |
 //!
 //! Where they differ (each a known source of disagreement with PETRARCH's own output):
 //!
@@ -51,14 +51,12 @@
 //! - **Modality is PETRARCH's**: negated, hypothetical and intended clauses are coded as the
 //!   patterns say (`NOT * [112]`, `WOULD NOT *`; the coding rules are set so), and coordinated
 //!   subjects with no target are not coded on each other.
-//! - **Targets come from the dependency tree first**: the slot the pattern names, the direct
-//!   object, the prepositions listed in [`convert::DEFAULT_TARGETS`], and only then the first
-//!   actor of the phrase; PETRARCH takes the first actor of the verb phrase. An event without
-//!   a target is still coded (PETRARCH's `---` target) when `require_dyad` is off.
-//! - **Agent codes are cut to three letters** (`[~GOVFRM]` → GOV, `[NGO~]` → NGO after the
-//!   country): `dyad_lexicon`'s agent type is one three-letter code. Accepting agent types of
-//!   any multiple of three letters (and a prefix flag) in `dyad_lexicon`'s agent reader would
-//!   lift this; the coder already appends the whole type to the country.
+//! - **Targets come from the dependency tree first**: the slot the pattern's `+` names (or its
+//!   first preposition), the direct object, and only then the first actor of the phrase;
+//!   PETRARCH takes the first actor of the verb phrase. An event without a target is still
+//!   coded (PETRARCH's `---` target) when `require_dyad` is off.
+//! - **Agents always follow the country** (`[NGO~]` gives `ARNNGO`, PETRARCH `NGOARN`), and a
+//!   phrase takes one agent: PETRARCH joins several (`GONMOPOPP`, `SGMHGMARN`).
 //! - **Whole words only.** TABARI's stem matching of phrases without a trailing `_`
 //!   (`ARGENTIN` for "Argentina") is not done; the trailing `_` is accepted and ignored.
 //! - **Transformations (`~` lines) are read, not applied.** Irregular verb forms in `{}` are
