@@ -670,9 +670,13 @@ impl<'d> Coder<'d> {
         let mut entries = Vec::new();
         let mut country: Option<String> = None;
         let mut named: Option<(String, usize)> = None;
+        let mut agent: Option<(String, String)> = None;
         for &k in &in_phrase {
             let e = self.actors.entry(s.matches[k].entry);
             match e.kind {
+                ActorKind::Agent if agent.is_none() && Some(k) != head_match => {
+                    agent = Some((e.code.clone(), e.id.clone()));
+                }
                 ActorKind::Country if country.is_none() && Some(k) != head_match => {
                     country = Some(e.code.clone());
                     entries.push(e.id.clone());
@@ -699,7 +703,14 @@ impl<'d> Coder<'d> {
             Some((_, e)) => {
                 entries.push(e.id.clone());
                 match e.kind {
-                    ActorKind::Agent => match (&named, &country) {
+                    ActorKind::Agent => match (
+                        &named,
+                        &country.or_else(|| {
+                            let (c, id) = self.country_by_case(s, h)?;
+                            entries.insert(0, id);
+                            Some(c)
+                        }),
+                    ) {
                         (Some((c, _)), _) => c.clone(),
                         (None, Some(c)) => format!("{c}{}", e.code),
                         (None, None) => e.code.clone(),
@@ -710,6 +721,13 @@ impl<'d> Coder<'d> {
                         if head_match.is_some_and(|k| s.matches[k].form == MatchForm::Capital) =>
                     {
                         format!("{}GOV", e.code)
+                    }
+                    // a country heading a phrase with a role in it, as the parser sometimes
+                    // builds "Arnor cleric" or "Bree Prime Minister Romendacil"
+                    ActorKind::Country if agent.is_some() && named.is_none() => {
+                        let (code, id) = agent.clone()?;
+                        entries.push(id);
+                        format!("{}{code}", e.code)
                     }
                     _ => e.code.clone(),
                 }

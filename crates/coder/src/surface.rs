@@ -44,6 +44,26 @@ impl Coder<'_> {
         self.verbs.patterns_for(&f).next().is_some().then_some(f)
     }
 
+    /// The country of a role noun named by a prepositional phrase on it, for the prepositions
+    /// the rules list (`agent_country_cases`: "soldiers from Gondor"); none in dyad's own rules.
+    /// Returns the country's code and entry id.
+    pub(crate) fn country_by_case(&self, s: &Scope<'_>, h: usize) -> Option<(String, String)> {
+        let t = s.tree;
+        let cases = &self.rules.agent_country_cases;
+        if cases.is_empty() {
+            return None;
+        }
+        t.children_rel(h, "nmod").find_map(|c| {
+            let case = t.case_of(c)?;
+            if !cases.iter().any(|x| *x == case) {
+                return None;
+            }
+            let e = self.actors.entry(s.matches[s.owner[c]?].entry);
+            (e.kind == dyad_lexicon::actors::ActorKind::Country)
+                .then(|| (e.code.clone(), e.id.clone()))
+        })
+    }
+
     /// The first actor named in the phrase of verb `v`, in sentence order, with its conjuncts.
     pub(crate) fn first_actor(&self, s: &Scope<'_>, v: usize) -> Vec<Resolved> {
         let t = s.tree;

@@ -312,8 +312,13 @@ impl<'a> Tree<'a> {
                 let keep = match base {
                     "det" | "amod" | "compound" | "flat" | "fixed" | "nummod" | "case"
                     | "punct" => true,
-                    // possessors and "of" phrases name whose the thing is; "in Jordan" does not
-                    "nmod" => rel == "nmod:poss" || self.case_of(c).as_deref() == Some("of"),
+                    // possessors and "of" phrases name whose the thing is; "in Jordan" does not;
+                    // a title before a name is the name's ("Fornost President Umbardacil")
+                    "nmod" => {
+                        rel == "nmod:poss"
+                            || rel == "nmod:desc"
+                            || self.case_of(c).as_deref() == Some("of")
+                    }
                     _ => false,
                 };
                 if keep && !out.contains(&c) {

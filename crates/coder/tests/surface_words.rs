@@ -15,6 +15,10 @@ met\t032\tmet\t-\tobj\tx\tA>B\t-
 ";
 
 fn code(spec: &str, by_form: bool) -> Vec<(String, String, String)> {
+    code_with(spec, by_form, &[])
+}
+
+fn code_with(spec: &str, by_form: bool, cases: &[&str]) -> Vec<(String, String, String)> {
     let verbs = VerbDictionary::parse(
         &[("test", PATTERNS)],
         dyad_lexicon::verbs::BUNDLED_CLASSES,
@@ -24,6 +28,7 @@ fn code(spec: &str, by_form: bool) -> Vec<(String, String, String)> {
     let mut rules =
         CodingRules::parse(dyad_lexicon::rules::BUNDLED_RULES).expect("bundled rules parse");
     rules.verbs_by_form = by_form;
+    rules.agent_country_cases = cases.iter().map(|c| c.to_string()).collect();
     let coder = Coder::new(
         ActorDictionary::bundled(),
         &verbs,
@@ -117,4 +122,34 @@ fn verbs_by_form_look_up_the_form_first() {
     let spec = "Iraq/PROPN/Iraq/2/nsubj met/VERB/meet/0/root Iran/PROPN/Iran/2/obj";
     assert_eq!(code(spec, false), [t("IRQ", "IRN", "031")]);
     assert_eq!(code(spec, true), [t("IRQ", "IRN", "032")]);
+}
+
+#[test]
+fn titles_and_roles_in_odd_parses_keep_the_country() {
+    // a title as nmod:desc of an unknown name: the title's actor
+    let got = code(
+        "Iraqi/ADJ/Iraqi/2/amod President/PROPN/President/3/nmod:desc \
+         Abdul/PROPN/Abdul/4/nsubj met/VERB/meet/0/root Iran/PROPN/Iran/4/obj",
+        false,
+    );
+    assert_eq!(got, [t("IRQGOV", "IRN", "031")]);
+    // a country heading a phrase with a role in it
+    let got = code(
+        "Iraq/PROPN/Iraq/3/nsubj soldiers/NOUN/soldier/1/flat met/VERB/meet/0/root \
+         Iran/PROPN/Iran/3/obj",
+        false,
+    );
+    assert_eq!(got, [t("IRQMIL", "IRN", "031")]);
+}
+
+#[test]
+fn role_nouns_take_the_country_of_listed_prepositions() {
+    let spec = "Soldiers/NOUN/soldier/4/nsubj from/ADP/from/3/case Iraq/PROPN/Iraq/1/nmod \
+         met/VERB/meet/0/root Iran/PROPN/Iran/4/obj";
+    // dyad's own rules: "from Iraq" does not say whose soldiers they are
+    assert_eq!(code(spec, false), [t("MIL", "IRN", "031")]);
+    assert_eq!(
+        code_with(spec, false, &["from"]),
+        [t("IRQMIL", "IRN", "031")]
+    );
 }

@@ -39,6 +39,10 @@ pub struct CodingRules {
     /// dictionaries keyed by form as PETRARCH's are. Off in dyad's own rules.
     #[serde(default)]
     pub verbs_by_form: bool,
+    /// Prepositions whose country object gives a role noun its country ("soldiers from
+    /// Gondor" → the country's soldiers). None in dyad's own rules.
+    #[serde(default)]
+    pub agent_country_cases: Vec<String>,
 }
 
 /// A problem in the rules file.

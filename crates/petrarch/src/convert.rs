@@ -806,6 +806,9 @@ pub fn convert(
     rules.reciprocal_roots = rules.intent_code_by_root.keys().cloned().collect();
     // PETRARCH's verbs are word forms: "met" is MET's, not MEET's
     rules.verbs_by_form = true;
+    // PETRARCH reads a noun phrase with its prepositional phrases as one actor: "soldiers
+    // from Gondor", "lawmakers in Fornost"
+    rules.agent_country_cases = ["from", "in", "of"].map(String::from).to_vec();
     Ok(PetrarchCoding {
         actors: actor_dict,
         verbs: verb_dict,

@@ -55,6 +55,10 @@
 //!   first preposition), the direct object, and only then the first actor of the phrase;
 //!   PETRARCH takes the first actor of the verb phrase. An event without a target is still
 //!   coded (PETRARCH's `---` target) when `require_dyad` is off.
+//! - **Noun phrases are read on the dependency tree**: a role noun takes the country of a
+//!   `from`/`in`/`of` phrase on it ("soldiers from Gondor", the coding rules'
+//!   `agent_country_cases`), but other words of a Treebank NP outside the dependency phrase
+//!   (a caseless `nmod` the parser hangs on a name) are not read.
 //! - **Agents always follow the country** (`[NGO~]` gives `ARNNGO`, PETRARCH `NGOARN`), and a
 //!   phrase takes one agent: PETRARCH joins several (`GONMOPOPP`, `SGMHGMARN`).
 //! - **Whole words only.** TABARI's stem matching of phrases without a trailing `_`
