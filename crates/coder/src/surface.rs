@@ -55,7 +55,7 @@ impl Coder<'_> {
         }
         t.children_rel(h, "nmod").find_map(|c| {
             let case = t.case_of(c)?;
-            if !cases.iter().any(|x| *x == case) {
+            if !cases.contains(&case) {
                 return None;
             }
             let e = self.actors.entry(s.matches[s.owner[c]?].entry);
