@@ -318,6 +318,11 @@ impl<'a> Tree<'a> {
                         rel == "nmod:poss"
                             || rel == "nmod:desc"
                             || self.case_of(c).as_deref() == Some("of")
+                            // a name hung on a name without a preposition ("Bree ... Romendacil")
+                            || (rel == "nmod"
+                                && self.words[c].upos == "PROPN"
+                                && self.words[cur].upos == "PROPN"
+                                && self.case_of(c).is_none())
                     }
                     _ => false,
                 };

@@ -140,6 +140,13 @@ fn titles_and_roles_in_odd_parses_keep_the_country() {
         false,
     );
     assert_eq!(got, [t("IRQMIL", "IRN", "031")]);
+    // a name hung on the country without a preposition, its title on the name
+    let got = code(
+        "Iraq/PROPN/Iraq/5/nsubj Prime/ADJ/Prime/3/amod Minister/PROPN/Minister/4/nmod:desc \
+         Abdul/PROPN/Abdul/1/nmod met/VERB/meet/0/root Iran/PROPN/Iran/5/obj",
+        false,
+    );
+    assert_eq!(got, [t("IRQGOV", "IRN", "031")]);
 }
 
 #[test]

@@ -54,7 +54,7 @@ pub struct Losses {
     pub patterns_null_code: usize,
     /// Patterns that can never match (a synset without phrases).
     pub patterns_unmatchable: usize,
-    /// Verb forms of more than two words or whose verb is not the first word.
+    /// Verb forms without words.
     pub verb_forms_dropped: usize,
     /// Agents whose code was cut (letters past its last whole 3-letter code, or a code
     /// with other characters cut to its first three letters).
@@ -544,11 +544,10 @@ const NULL_CODE: &str = "---";
 /// alternatives), `_` where PETRARCH joins them, `*` the verb. Actor marks (`$`, `+`, `%`),
 /// skips (`^`) and phrase brackets ask for no word and are left out (a `_` next to them joins
 /// nothing). `None` when a synset has no phrases (the pattern can never match).
-fn word_sequence(dict: &VerbDict, p: &crate::verbs::Pattern) -> Option<String> {
+fn word_sequence(dict: &VerbDict, elems: &[Element]) -> Option<String> {
     let mut out = String::new();
     let mut join = false;
     let mut first = true;
-    let elems = p.pre.iter().chain([&Element::Verb]).chain(&p.post);
     for e in elems {
         let piece = match e {
             Element::Word(w) => w.to_lowercase(),
@@ -596,6 +595,36 @@ fn word_sequence(dict: &VerbDict, p: &crate::verbs::Pattern) -> Option<String> {
     Some(out)
 }
 
+/// A verb form of a block: the verb word, the words of the form before and after it.
+struct VerbKey<'a> {
+    lemma: String,
+    before: Vec<String>,
+    after: Vec<String>,
+    code: Option<&'a CodeSpec>,
+}
+
+impl VerbKey<'_> {
+    fn same_form(&self, other: &VerbKey<'_>) -> bool {
+        (&self.lemma, &self.before, &self.after) == (&other.lemma, &other.before, &other.after)
+    }
+
+    /// A pattern's elements around this form: the form's other words joined to the verb.
+    fn elements(&self, pre: &[Element], post: &[Element]) -> Vec<Element> {
+        let mut out: Vec<Element> = pre.to_vec();
+        for w in &self.before {
+            out.push(Element::Word(w.clone()));
+            out.push(Element::Joint);
+        }
+        out.push(Element::Verb);
+        for w in &self.after {
+            out.push(Element::Joint);
+            out.push(Element::Word(w.clone()));
+        }
+        out.extend(post.iter().cloned());
+        out
+    }
+}
+
 /// The target slot a pattern's `+` after the verb names: the preposition right before it
 /// (skipped phrases aside: `* IFTAR AT ^ ^ +` → `prep:at`), else the object (`* + IN ...`).
 fn plus_slot(post: &[Element]) -> Option<String> {
@@ -634,31 +663,36 @@ pub fn convert(
     let mut null_patterns: BTreeSet<String> = BTreeSet::new();
     let file = verbs.file.as_str();
     for block in &verbs.blocks {
-        // the block's verbs: (lemma, particle, own code)
-        let mut lemmas: Vec<(String, Option<String>, Option<&CodeSpec>)> = Vec::new();
+        // the block's verbs: (the verb word, the form's words before and after it, own code);
+        // the other words of a multi-word form are words the sentence must have next to the
+        // verb ("CORDON OFF" → cordon with `*_off`, "WIRE_+TAP" → tap with `wire_*`)
+        let mut lemmas: Vec<VerbKey<'_>> = Vec::new();
         for v in &block.verbs {
             let words: Vec<String> = v.words.iter().map(|w| w.to_lowercase()).collect();
-            let key = match (words.len(), v.head) {
-                (1, _) => (words[0].clone(), None),
-                (2, 0) => (words[0].clone(), Some(words[1].clone())),
-                _ => {
-                    losses.verb_forms_dropped += 1;
-                    continue;
-                }
+            let Some(lemma) = words.get(v.head).cloned() else {
+                losses.verb_forms_dropped += 1;
+                continue;
             };
-            if !lemmas.iter().any(|(l, p, _)| (l, p) == (&key.0, &key.1)) {
-                lemmas.push((key.0, key.1, v.code.as_ref()));
+            let key = VerbKey {
+                lemma,
+                before: words[..v.head].to_vec(),
+                after: words[v.head + 1..].to_vec(),
+                code: v.code.as_ref(),
+            };
+            if !lemmas.iter().any(|k| k.same_form(&key)) {
+                lemmas.push(key);
             }
         }
         for p in &block.patterns {
-            let Some(words) = word_sequence(verbs, p) else {
-                losses.patterns_unmatchable += 1;
-                continue;
-            };
             if p.code.is_null() {
                 losses.patterns_null_code += 1;
             }
-            for (k, (lemma, particle, own)) in lemmas.iter().enumerate() {
+            for (k, form) in lemmas.iter().enumerate() {
+                let Some(words) = word_sequence(verbs, &form.elements(&p.pre, &p.post)) else {
+                    losses.patterns_unmatchable += 1;
+                    continue;
+                };
+                let own = form.code;
                 // `[---]`: the pattern matches and the verb's own code is coded instead, as in
                 // PETRARCH; a verb without a code of its own codes nothing
                 let spec = if p.code.is_null() {
@@ -683,13 +717,8 @@ pub fn convert(
                         book.intern(NULL_CODE, &mut losses)
                     }
                 };
-                // a particle the pattern names after the verb is checked as a word (the parser
-                // need not attach it as a particle): only a verb form's own particle is required
-                let particle = particle.clone();
-                let verb = match &particle {
-                    Some(pt) => format!("{lemma} {pt}"),
-                    None => lemma.clone(),
-                };
+                // a particle is checked as a word: the parser need not attach it as a particle
+                let verb = form.lemma.clone();
                 let slot = plus_slot(&p.post).or_else(|| first_prep_slot(&p.post));
                 let mut targets: Vec<String> = slot.into_iter().collect();
                 for t in DEFAULT_TARGETS {
@@ -704,13 +733,13 @@ pub fn convert(
                     verb,
                     object: "-".into(),
                     targets: targets.join("|"),
-                    words: words.clone(),
+                    words,
                 });
             }
         }
         // the defaults: each verb's own code or the block's
-        for (k, (lemma, particle, own)) in lemmas.iter().enumerate() {
-            let Some(spec) = own.or(block.code.as_ref()) else {
+        for (k, form) in lemmas.iter().enumerate() {
+            let Some(spec) = form.code.or(block.code.as_ref()) else {
                 continue;
             };
             if spec.is_null() {
@@ -729,13 +758,14 @@ pub fn convert(
             rows.push(PatternRow {
                 id,
                 code,
-                verb: match particle {
-                    Some(p) => format!("{lemma} {p}"),
-                    None => lemma.clone(),
-                },
+                verb: form.lemma.clone(),
                 object: "-".into(),
                 targets: DEFAULT_TARGETS.join("|"),
-                words: "-".into(),
+                words: if form.before.is_empty() && form.after.is_empty() {
+                    "-".into()
+                } else {
+                    word_sequence(verbs, &form.elements(&[], &[])).unwrap_or_else(|| "-".into())
+                },
             });
         }
     }
@@ -892,15 +922,16 @@ TWIN_HALLS [AAA/BBB]
         assert_eq!(r[7], "* trade|cultural+exchange ties");
         // the PP with its target first
         let r = find("v.txt:10:1").expect("pp pattern");
-        assert_eq!(r[2], "patch up");
-        assert!(r[4].starts_with("prep:with|obj|"), "{r:?}");
+        assert_eq!(r[2], "patch");
         assert!(r[4].starts_with("prep:with|obj|first|"), "{r:?}");
-        assert_eq!(r[7], "* with");
-        // a form of its own code; the form whose verb is not first is dropped
+        assert_eq!(r[7], "*_up with");
+        // a form of its own code; the other words of a form are joined to the verb
         let r = find("v.txt:5:1").expect("default of PATCH UP");
-        assert_eq!(r[1], "065");
-        assert_eq!(r[7], "-");
-        assert_eq!(c.losses.verb_forms_dropped, 1);
+        assert_eq!((r[1], r[2], r[7]), ("065", "patch", "*_up"));
+        let r = find("v.txt:5:2").expect("default of WIRE_+TAP");
+        assert_eq!((r[1], r[2], r[7]), ("064", "tap", "wire_*"));
+        assert_eq!(find("v.txt:5:0").expect("default of MEND")[7], "-");
+        assert_eq!(c.losses.verb_forms_dropped, 0);
         // words before the verb are kept
         let r = find("v.txt:11:0").expect("pre pattern");
         assert_eq!((r[1], r[7]), ("010", "said *"));

@@ -27,7 +27,7 @@
 //!
 //! | PETRARCH | dyad |
 //! | --- | --- |
-//! | block verb forms (`ABANDON`, `+ABC_DEF`, `HURRY {HURRIES ...}`) | one pattern set per form (lower-cased; a two-word form whose first word is the verb gives verb + particle); the coder looks a verb up by its word form before its lemma (`verbs_by_form`), so `MET` and `MEET` stay apart as in PETRARCH |
+//! | block verb forms (`ABANDON`, `CORDON_OFF`, `WIRE_+TAP`, `HURRY {HURRIES ...}`) | one pattern set per verb word (lower-cased; the form's other words become words joined to the verb: `*_off`, `wire_*`); the coder looks a verb up by its word form before its lemma (`verbs_by_form`), so `MET` and `MEET` stay apart as in PETRARCH |
 //! | the block's or the verb's own default code | a pattern with no words |
 //! | `- pre * post` words and synsets | the `words` column: each word (or synset, its phrases as alternatives) must appear in order, before the verb in the sentence and after it in the verb's phrase (its subtree without subject, coordinated verbs and parenthetical clauses), other words between them allowed; `_` makes two neighbours adjacent (`RECENTLY_*`, `REALLY_PLEASANT`); words compare exactly, case aside |
 //! | pattern order | patterns with more words are tried first, then file order; the verb's default last |
@@ -69,8 +69,7 @@
 //!   the Phoenix files) are errors for the strict readers; [`dir::load_dir`] uses the
 //!   `*_reporting` readers, which skip such lines and list each (file and line) in
 //!   [`convert::PetrarchCoding::skipped`] for the caller to show.
-//! - Multi-word verb forms whose verb is not the first word (`WIRE_+TAP`) and forms of more than
-//!   two words are dropped; the conversion's [`convert::Losses`] counts every dropped item.
+//! - The conversion's [`convert::Losses`] counts every item it could not carry over.
 
 pub mod actors;
 pub mod convert;
