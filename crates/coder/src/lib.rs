@@ -14,6 +14,7 @@
 //! dictionaries and version always give the same events.
 
 mod event;
+mod subjects;
 mod surface;
 mod tree;
 
@@ -196,7 +197,11 @@ impl<'d> Coder<'d> {
         let Some(subject) = self.subject(t, v, passive) else {
             return;
         };
-        let sources = self.phrase_actors(s, subject);
+        let mut sources = self.phrase_actors(s, subject);
+        self.add_co_subjects(s, v, subject, passive, &mut sources);
+        if sources.is_empty() {
+            sources = self.antecedent_actors(s, v, subject);
+        }
         if sources.is_empty() {
             return;
         }

@@ -19,6 +19,15 @@ fn code(spec: &str, by_form: bool) -> Vec<(String, String, String)> {
 }
 
 fn code_with(spec: &str, by_form: bool, cases: &[&str]) -> Vec<(String, String, String)> {
+    code_rules(spec, by_form, cases, false)
+}
+
+fn code_rules(
+    spec: &str,
+    by_form: bool,
+    cases: &[&str],
+    antecedents: bool,
+) -> Vec<(String, String, String)> {
     let verbs = VerbDictionary::parse(
         &[("test", PATTERNS)],
         dyad_lexicon::verbs::BUNDLED_CLASSES,
@@ -29,6 +38,7 @@ fn code_with(spec: &str, by_form: bool, cases: &[&str]) -> Vec<(String, String, 
         CodingRules::parse(dyad_lexicon::rules::BUNDLED_RULES).expect("bundled rules parse");
     rules.verbs_by_form = by_form;
     rules.agent_country_cases = cases.iter().map(|c| c.to_string()).collect();
+    rules.pronoun_antecedents = antecedents;
     let coder = Coder::new(
         ActorDictionary::bundled(),
         &verbs,
@@ -159,4 +169,20 @@ fn role_nouns_take_the_country_of_listed_prepositions() {
         code_with(spec, false, &["from"]),
         [t("IRQMIL", "IRN", "031")]
     );
+}
+
+#[test]
+fn split_and_hidden_subjects() {
+    // two subjects of one verb with "and" between them: both act
+    let got = code(
+        "Iraq/PROPN/Iraq/5/nsubj and/CCONJ/and/3/cc the/DET/the/3/det Syria/PROPN/Syria/5/nsubj \
+         met/VERB/meet/0/root Iran/PROPN/Iran/5/obj",
+        false,
+    );
+    assert_eq!(got, [t("IRQ", "IRN", "031"), t("SYR", "IRN", "031")]);
+    // a pronoun subject of a complement clause stands for the governing subject, when asked
+    let spec = "Iraq/PROPN/Iraq/2/nsubj said/VERB/say/0/root it/PRON/it/4/nsubj \
+         met/VERB/meet/2/ccomp Iran/PROPN/Iran/4/obj";
+    assert_eq!(code(spec, false), []);
+    assert_eq!(code_rules(spec, false, &[], true), [t("IRQ", "IRN", "031")]);
 }

@@ -43,6 +43,10 @@ pub struct CodingRules {
     /// Gondor" → the country's soldiers). None in dyad's own rules.
     #[serde(default)]
     pub agent_country_cases: Vec<String>,
+    /// A subject pronoun of a complement clause stands for the governing verb's subject
+    /// ("Ethiopia indicated it would act"). Off in dyad's own rules.
+    #[serde(default)]
+    pub pronoun_antecedents: bool,
 }
 
 /// A problem in the rules file.

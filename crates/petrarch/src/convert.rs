@@ -839,6 +839,9 @@ pub fn convert(
     // PETRARCH reads a noun phrase with its prepositional phrases as one actor: "soldiers
     // from Gondor", "lawmakers in Fornost"
     rules.agent_country_cases = ["from", "in", "of"].map(String::from).to_vec();
+    // PETRARCH finds the source before the verb when the clause's own subject names none
+    // ("Ethiopia indicated it would act now")
+    rules.pronoun_antecedents = true;
     Ok(PetrarchCoding {
         actors: actor_dict,
         verbs: verb_dict,

@@ -59,6 +59,9 @@
 //!   `from`/`in`/`of` phrase on it ("soldiers from Gondor", the coding rules'
 //!   `agent_country_cases`), but other words of a Treebank NP outside the dependency phrase
 //!   (a caseless `nmod` the parser hangs on a name) are not read.
+//! - **Sources come from the dependency tree**: the verb's subject (its conjuncts, a second
+//!   subject after "and"), or, for a pronoun subject of a complement clause, the governing
+//!   verb's subject (`pronoun_antecedents`); PETRARCH takes the nearest actor before the verb.
 //! - **Agents always follow the country** (`[NGO~]` gives `ARNNGO`, PETRARCH `NGOARN`), and a
 //!   phrase takes one agent: PETRARCH joins several (`GONMOPOPP`, `SGMHGMARN`).
 //! - **Whole words only.** TABARI's stem matching of phrases without a trailing `_`
