@@ -701,13 +701,21 @@ pub fn convert(
                     Some(&p.code)
                 };
                 let id = format!("{file}:{}:{k}", p.line);
+                // `+ ... * ... $`: the subject is the target, the actor after the verb the source
+                let swapped = p.pre.contains(&Element::Target) && p.post.contains(&Element::Source);
                 let code = match spec {
                     Some(spec) => {
-                        let reverse = spec.reverse_only();
-                        let code = book.intern(reverse.unwrap_or(&spec.primary), &mut losses);
-                        if reverse.is_some() {
+                        // `[:b]` codes target → source; with the roles swapped that is the
+                        // subject → the actor after the verb again
+                        let (code, swap) = match spec.reverse_only() {
+                            Some(c) => (c, !swapped),
+                            None => (spec.primary.as_str(), swapped),
+                        };
+                        let code = book.intern(code, &mut losses);
+                        if swap {
                             reverse_only.insert(id.clone());
-                        } else if let Some(c) = &spec.paired {
+                        }
+                        if let (None, Some(c)) = (spec.reverse_only(), &spec.paired) {
                             paired.insert(id.clone(), book.intern(c, &mut losses));
                         }
                         code
@@ -954,7 +962,7 @@ TWIN_HALLS [AAA/BBB]
     fn pattern_words_keep_joints_and_the_plus_slot() {
         let v = parse_verbs(
             "v.txt",
-            "--- HOLD [010] ---\nHOLD\n- RECENTLY_* [011]\n- * FEAST AT ^ WITH + [012]\n- * IN_ $ [013]\n",
+            "--- HOLD [010] ---\nHOLD\n- RECENTLY_* [011]\n- * FEAST AT ^ WITH + [012]\n- * IN_ $ [013]\n- + * FROM $ [014]\n",
         )
         .expect("verbs");
         let c = convert(
@@ -978,6 +986,12 @@ TWIN_HALLS [AAA/BBB]
         assert!(r[4].starts_with("prep:with|obj|"), "{r:?}");
         // a `_` before an actor mark joins nothing
         assert_eq!(row("v.txt:5:0")[7], "* in");
+        // `+ * ... $`: the subject is the target
+        let got = c.finish(vec![event("v.txt:6:0", "VAL", Some("BRE"), "014")]);
+        assert_eq!(
+            (got[0].source.code.as_deref(), got[0].target.code.as_deref()),
+            (Some("BRE"), Some("VAL"))
+        );
     }
 
     #[test]

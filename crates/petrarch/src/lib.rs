@@ -34,6 +34,7 @@
 //! | `- * ... PREP +` / `- * +` | target slot `prep:PREP` / `obj` first |
 //! | no `+` | the first preposition after the verb as the first target slot |
 //! | (every pattern) | then the default slots [`convert::DEFAULT_TARGETS`]: the direct object, then `first` — the first actor of the verb's phrase, however deep (PETRARCH's target rule) —, then prepositional objects |
+//! | `+ ... * ... $` (target before the verb, source after it) | the event's actors swapped: the subject is the target |
 //! | `[code1:code2]` paired events | code1 from the pattern; the reverse event with code2 added by [`convert::PetrarchCoding::finish`] |
 //! | `[---]` | the pattern matches and the verb's own (or block's) code is coded, as PETRARCH falls back to it; with no such code nothing is coded |
 //! | codes that are not 2-4 digits (`174K`, `abc`) | stand-in codes `99NN` in a widened code table, mapped back afterwards |
