@@ -158,8 +158,9 @@ impl<'d> Coder<'d> {
         let patterns = self.verbs.patterns_for(&lemma);
         let particle = t.children_rel(v, "compound:prt").next();
         let particle_lemma = particle.map(|p| t.lemma(p));
-        let passive = t.children_rel(v, "aux:pass").next().is_some()
-            || t.children_rel(v, "nsubj:pass").next().is_some();
+        let passive = (t.children_rel(v, "aux:pass").next().is_some()
+            || t.children_rel(v, "nsubj:pass").next().is_some())
+            && !self.passive_read_as_active(t, v);
         let object = if passive {
             t.children_rel(v, "nsubj:pass").next()
         } else {

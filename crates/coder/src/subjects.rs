@@ -1,5 +1,6 @@
-//! Subjects the parser splits or hides: a second subject of the same verb, and the actor a
-//! subject pronoun of a complement clause stands for.
+//! Subjects the parser splits or hides: a second subject of the same verb, the actor a
+//! subject pronoun of a complement clause stands for, and (when the rules say so) the subject
+//! of a passive without an agent.
 //!
 //! "Fornost and the evil awful Gondor welcomed ..." can come out of the parser with two
 //! `nsubj` children of one verb with "and" between them; both are the verb's subjects. "Ethiopia indicated it would
@@ -7,6 +8,7 @@
 //! of the verb that governs the clause. This module only finds actors for subjects; it never
 //! decides what is coded.
 
+use crate::tree::Tree;
 use crate::{Coder, Resolved, Scope};
 
 /// Pronouns that stand for an earlier subject.
@@ -44,6 +46,16 @@ impl Coder<'_> {
                 }
             }
         }
+    }
+
+    /// Is verb `v` a passive without a `by` agent that the rules read as active, its subject
+    /// the source (`agentless_passive_active`, PETRARCH mode: "The Philippines was criticized
+    /// over its dispute with Eriador" → PHL → ERI)? Off in dyad's own rules.
+    pub(crate) fn passive_read_as_active(&self, t: &Tree<'_>, v: usize) -> bool {
+        self.rules.agentless_passive_active
+            && !t
+                .children_rel(v, "obl")
+                .any(|c| t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by"))
     }
 
     /// For a subject pronoun of a clause that complements another verb ("Ethiopia indicated

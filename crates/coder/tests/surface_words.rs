@@ -10,24 +10,15 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect\twords
 clash.over\t121\tclash\t-\tprep:over|first\tx\tA>B\t* over efforts
 clash.recently\t111\tclash\t-\tfirst\tx\tA>B\trecently_*
 clash\t190\tclash\t-\tfirst\tx\tA>B\t-
-meet\t031\tmeet\t-\tobj\tx\tA>B\t-
+meet\t031\tmeet\t-\tobj|prep:with\tx\tA>B\t-
 met\t032\tmet\t-\tobj\tx\tA>B\t-
 ";
 
 fn code(spec: &str, by_form: bool) -> Vec<(String, String, String)> {
-    code_with(spec, by_form, &[])
+    code_with(spec, |r| r.verbs_by_form = by_form)
 }
 
-fn code_with(spec: &str, by_form: bool, cases: &[&str]) -> Vec<(String, String, String)> {
-    code_rules(spec, by_form, cases, false)
-}
-
-fn code_rules(
-    spec: &str,
-    by_form: bool,
-    cases: &[&str],
-    antecedents: bool,
-) -> Vec<(String, String, String)> {
+fn code_with(spec: &str, set: impl Fn(&mut CodingRules)) -> Vec<(String, String, String)> {
     let verbs = VerbDictionary::parse(
         &[("test", PATTERNS)],
         dyad_lexicon::verbs::BUNDLED_CLASSES,
@@ -36,9 +27,7 @@ fn code_rules(
     .expect("test patterns parse");
     let mut rules =
         CodingRules::parse(dyad_lexicon::rules::BUNDLED_RULES).expect("bundled rules parse");
-    rules.verbs_by_form = by_form;
-    rules.agent_country_cases = cases.iter().map(|c| c.to_string()).collect();
-    rules.pronoun_antecedents = antecedents;
+    set(&mut rules);
     let coder = Coder::new(
         ActorDictionary::bundled(),
         &verbs,
@@ -165,10 +154,8 @@ fn role_nouns_take_the_country_of_listed_prepositions() {
          met/VERB/meet/0/root Iran/PROPN/Iran/4/obj";
     // dyad's own rules: "from Iraq" does not say whose soldiers they are
     assert_eq!(code(spec, false), [t("MIL", "IRN", "031")]);
-    assert_eq!(
-        code_with(spec, false, &["from"]),
-        [t("IRQMIL", "IRN", "031")]
-    );
+    let from = |r: &mut CodingRules| r.agent_country_cases = vec!["from".to_string()];
+    assert_eq!(code_with(spec, from), [t("IRQMIL", "IRN", "031")]);
 }
 
 #[test]
@@ -184,5 +171,15 @@ fn split_and_hidden_subjects() {
     let spec = "Iraq/PROPN/Iraq/2/nsubj said/VERB/say/0/root it/PRON/it/4/nsubj \
          met/VERB/meet/2/ccomp Iran/PROPN/Iran/4/obj";
     assert_eq!(code(spec, false), []);
-    assert_eq!(code_rules(spec, false, &[], true), [t("IRQ", "IRN", "031")]);
+    let on = |r: &mut CodingRules| r.pronoun_antecedents = true;
+    assert_eq!(code_with(spec, on), [t("IRQ", "IRN", "031")]);
+    // a passive without "by": no source in dyad's rules, the subject in PETRARCH's
+    let spec = "Iraq/PROPN/Iraq/3/nsubj:pass was/AUX/be/3/aux:pass met/VERB/meet/0/root \
+         by/ADP/by/5/case chance/NOUN/chance/3/obl with/ADP/with/7/case Iran/PROPN/Iran/3/obl";
+    assert_eq!(code(spec, false), []);
+    let spec = "Iraq/PROPN/Iraq/3/nsubj:pass was/AUX/be/3/aux:pass met/VERB/meet/0/root \
+         with/ADP/with/5/case Iran/PROPN/Iran/3/obl";
+    assert_eq!(code(spec, false), []);
+    let active = |r: &mut CodingRules| r.agentless_passive_active = true;
+    assert_eq!(code_with(spec, active), [t("IRQ", "IRN", "031")]);
 }

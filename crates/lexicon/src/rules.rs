@@ -47,6 +47,10 @@ pub struct CodingRules {
     /// ("Ethiopia indicated it would act"). Off in dyad's own rules.
     #[serde(default)]
     pub pronoun_antecedents: bool,
+    /// A passive without a `by` agent is read as active: its subject is the source, as
+    /// PETRARCH does. Off in dyad's own rules.
+    #[serde(default)]
+    pub agentless_passive_active: bool,
 }
 
 /// A problem in the rules file.

@@ -850,6 +850,8 @@ pub fn convert(
     // PETRARCH finds the source before the verb when the clause's own subject names none
     // ("Ethiopia indicated it would act now")
     rules.pronoun_antecedents = true;
+    // PETRARCH treats a clause as passive only with a "by" phrase
+    rules.agentless_passive_active = true;
     Ok(PetrarchCoding {
         actors: actor_dict,
         verbs: verb_dict,

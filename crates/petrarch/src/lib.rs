@@ -63,6 +63,8 @@
 //! - **Sources come from the dependency tree**: the verb's subject (its conjuncts, a second
 //!   subject after "and"), or, for a pronoun subject of a complement clause, the governing
 //!   verb's subject (`pronoun_antecedents`); PETRARCH takes the nearest actor before the verb.
+//! - **Passives**: a passive with a `by` phrase codes the agent as the source; one without is
+//!   read as active, its subject the source (`agentless_passive_active`), as PETRARCH does.
 //! - **Agents always follow the country** (`[NGO~]` gives `ARNNGO`, PETRARCH `NGOARN`), and a
 //!   phrase takes one agent: PETRARCH joins several (`GONMOPOPP`, `SGMHGMARN`).
 //! - **Whole words only.** TABARI's stem matching of phrases without a trailing `_`
