@@ -676,12 +676,12 @@ impl<'d> Coder<'d> {
         let mut entries = Vec::new();
         let mut country: Option<String> = None;
         let mut named: Option<(String, usize)> = None;
-        let mut agent: Option<(String, String)> = None;
+        let mut agent: Option<(String, String, bool)> = None;
         for &k in &in_phrase {
             let e = self.actors.entry(s.matches[k].entry);
             match e.kind {
                 ActorKind::Agent if agent.is_none() && Some(k) != head_match => {
-                    agent = Some((e.code.clone(), e.id.clone()));
+                    agent = Some((e.code.clone(), e.id.clone(), e.prefix));
                 }
                 ActorKind::Country if country.is_none() && Some(k) != head_match => {
                     country = Some(e.code.clone());
@@ -718,7 +718,17 @@ impl<'d> Coder<'d> {
                         }),
                     ) {
                         (Some((c, _)), _) => c.clone(),
-                        (None, Some(c)) => format!("{c}{}", e.code),
+                        (None, Some(c)) => {
+                            let own = with_role(c, &e.code, e.prefix);
+                            // a second role before the country ("an MSF Arnor diplomat")
+                            match &agent {
+                                Some((code, id, true)) => {
+                                    entries.push(id.clone());
+                                    format!("{code}{own}")
+                                }
+                                _ => own,
+                            }
+                        }
                         (None, None) => e.code.clone(),
                     },
                     ActorKind::Person => e.code_on(date)?.to_string(),
@@ -731,9 +741,9 @@ impl<'d> Coder<'d> {
                     // a country heading a phrase with a role in it, as the parser sometimes
                     // builds "Arnor cleric" or "Bree Prime Minister Romendacil"
                     ActorKind::Country if agent.is_some() && named.is_none() => {
-                        let (code, id) = agent.clone()?;
+                        let (code, id, prefix) = agent.clone()?;
                         entries.push(id);
-                        format!("{}{code}", e.code)
+                        with_role(&e.code, &code, prefix)
                     }
                     _ => e.code.clone(),
                 }
@@ -785,6 +795,15 @@ fn word_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
         vec![lemma]
     } else {
         vec![lemma, form]
+    }
+}
+
+/// A country's code with a role's: after it, or before it for a prefix role.
+fn with_role(country: &str, role: &str, prefix: bool) -> String {
+    if prefix {
+        format!("{role}{country}")
+    } else {
+        format!("{country}{role}")
     }
 }
 

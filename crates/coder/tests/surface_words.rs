@@ -183,3 +183,58 @@ fn split_and_hidden_subjects() {
     let active = |r: &mut CodingRules| r.agentless_passive_active = true;
     assert_eq!(code_with(spec, active), [t("IRQ", "IRN", "031")]);
 }
+
+#[test]
+fn prefix_roles_go_before_the_country() {
+    let mut src = dyad_lexicon::actors::BUNDLED;
+    let agents = format!(
+        "{}\n[[agent]]\nid = \"relief\"\nwords = [\"relief body\"]\ntype = \"NGO\"\nprefix = true\n",
+        src.agents
+    );
+    src.agents = &agents;
+    let actors = ActorDictionary::from_sources(&src).expect("agents parse");
+    let verbs = VerbDictionary::parse(
+        &[("test", PATTERNS)],
+        dyad_lexicon::verbs::BUNDLED_CLASSES,
+        EventCodeTable::bundled(),
+    )
+    .expect("test patterns parse");
+    let coder = Coder::new(
+        &actors,
+        &verbs,
+        EventCodeTable::bundled(),
+        CodingRules::bundled(),
+    );
+    let text = "Iraqi relief body met Iran";
+    let w = |s: usize, e: usize, upos: &str, lemma: &str, head: usize, rel: &str| ParsedWord {
+        span: Span::new(s, e),
+        upos: upos.into(),
+        xpos: "_".into(),
+        lemma: lemma.into(),
+        head,
+        deprel: rel.into(),
+    };
+    let seg = ParsedSegment {
+        index: 0,
+        kind: SegmentKind::Sentence,
+        span: Span::new(0, text.len()),
+        words: vec![
+            w(0, 5, "ADJ", "Iraqi", 3, "amod"),
+            w(6, 12, "NOUN", "relief", 3, "compound"),
+            w(13, 17, "NOUN", "body", 4, "nsubj"),
+            w(18, 21, "VERB", "meet", 0, "root"),
+            w(22, 26, "PROPN", "Iran", 4, "obj"),
+        ],
+    };
+    let ctx = DocumentContext {
+        doc_id: "t",
+        date: None,
+        text,
+    };
+    let got: Vec<String> = coder
+        .code_segment(&ctx, &seg)
+        .into_iter()
+        .filter_map(|e| e.source.code)
+        .collect();
+    assert_eq!(got, ["NGOIRQ"]);
+}

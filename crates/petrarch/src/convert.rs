@@ -59,7 +59,7 @@ pub struct Losses {
     /// Agents whose code was cut (letters past its last whole 3-letter code, or a code
     /// with other characters cut to its first three letters).
     pub agent_codes_cut: usize,
-    /// Prefix agents (`[XXX~]`) placed as suffixes.
+    /// Prefix agents (`[XXX~]`), placed before the country (counted, not lost).
     pub agents_prefix: usize,
     /// Agents with a code dyad cannot use at all (shorter than three letters).
     pub agents_dropped: usize,
@@ -428,10 +428,11 @@ fn actor_texts(actors: &ActorDict, agents: Option<&AgentDict>, losses: &mut Loss
         }
         let _ = writeln!(
             agent_text,
-            "[[agent]]\nid = {}\nwords = {}\ntype = {}\n",
+            "[[agent]]\nid = {}\nwords = {}\ntype = {}\nprefix = {}\n",
             toml_str(&format!("petrarch-agent:{}", a.line)),
             toml_list(&words),
-            toml_str(&code)
+            toml_str(&code),
+            a.place == AgentPlace::Prefix
         );
     }
     if agent_text.is_empty() {

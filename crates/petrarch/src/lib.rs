@@ -41,7 +41,7 @@
 //! | actors with one 3-letter code | countries (so agents combine: `ARN` + `[~GOV]` → `ARNGOV`) |
 //! | actors with a longer code | named groups (their code wins over an agent's) |
 //! | actors with date restrictions or codes of other characters (`---`, `ELR/GAL`) | dated persons (code by the document date; `/` codes split into one event each afterwards) |
-//! | agents `[~XXX]`, `[XXX~]`, `[~GOVFRM]` | agents of type XXX (any number of 3-letter codes) placed after the country |
+//! | agents `[~XXX]`, `[XXX~]`, `[~GOVFRM]` | agents of type XXX (any number of 3-letter codes), placed after the country, or before it for `[XXX~]` (`prefix = true`) |
 //!
 //! Where they differ (each a known source of disagreement with PETRARCH's own output):
 //!
@@ -65,8 +65,9 @@
 //!   verb's subject (`pronoun_antecedents`); PETRARCH takes the nearest actor before the verb.
 //! - **Passives**: a passive with a `by` phrase codes the agent as the source; one without is
 //!   read as active, its subject the source (`agentless_passive_active`), as PETRARCH does.
-//! - **Agents always follow the country** (`[NGO~]` gives `ARNNGO`, PETRARCH `NGOARN`), and a
-//!   phrase takes one agent: PETRARCH joins several (`GONMOPOPP`, `SGMHGMARN`).
+//! - **A phrase takes at most two agents** (its head's and one prefix agent before the
+//!   country, "an MSF Arnor diplomat" → `NGOARNGOV`), and agents do not overlap: PETRARCH joins
+//!   every agent phrase it finds, overlapping ones too (`GONMOPOPP`, `SGMHGMARN`).
 //! - **Whole words only.** TABARI's stem matching of phrases without a trailing `_`
 //!   (`ARGENTIN` for "Argentina") is not done; the trailing `_` is accepted and ignored.
 //! - **Transformations (`~` lines) are read, not applied.** Irregular verb forms in `{}` are
