@@ -92,7 +92,8 @@ impl Coder<'_> {
 }
 
 /// The words of verb `v`'s phrase after the verb, in sentence order: its subtree without its
-/// subject, coordinated verbs and parenthetical clauses.
+/// subject, coordinated verbs (a conjunct with no coordinator is kept) and parenthetical
+/// clauses.
 fn verb_phrase(s: &Scope<'_>, v: usize) -> Vec<usize> {
     let t = s.tree;
     let mut out = Vec::new();
@@ -100,7 +101,12 @@ fn verb_phrase(s: &Scope<'_>, v: usize) -> Vec<usize> {
         .children(v)
         .iter()
         .copied()
-        .filter(|&c| !NOT_IN_PHRASE.contains(&t.rel(c)))
+        // a conjunct without "and"/"or" is a clause the parser failed to subordinate
+        // ("postponed their meeting after a hafling was reported ...")
+        .filter(|&c| {
+            !NOT_IN_PHRASE.contains(&t.rel(c))
+                || (t.rel(c) == "conj" && t.children_rel(c, "cc").next().is_none())
+        })
         .collect();
     while let Some(cur) = stack.pop() {
         out.push(cur);

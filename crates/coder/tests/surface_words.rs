@@ -98,6 +98,20 @@ fn words_after_the_verb_pick_the_pattern_and_the_first_actor_is_the_target() {
         false,
     );
     assert_eq!(got, [t("IRQ", "IRN", "190")]);
+    // a clause hung on the verb as a conjunct without "and" is in its phrase; one with "and"
+    // is not
+    let got = code(
+        "Iraq/PROPN/Iraq/2/nsubj clashed/VERB/clash/0/root after/ADP/after/4/case \
+         talks/NOUN/talk/5/nsubj:pass failed/VERB/fail/2/conj in/ADP/in/7/case Iran/PROPN/Iran/5/obl",
+        false,
+    );
+    assert_eq!(got, [t("IRQ", "IRN", "190")]);
+    let got = code(
+        "Iraq/PROPN/Iraq/2/nsubj clashed/VERB/clash/0/root and/CCONJ/and/5/cc \
+         talks/NOUN/talk/5/nsubj:pass failed/VERB/fail/2/conj in/ADP/in/7/case Iran/PROPN/Iran/5/obl",
+        false,
+    );
+    assert_eq!(got, []);
 }
 
 #[test]
