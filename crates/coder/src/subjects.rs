@@ -53,6 +53,8 @@ impl Coder<'_> {
     /// over its dispute with Eriador" → PHL → ERI)? Off in dyad's own rules.
     pub(crate) fn passive_read_as_active(&self, t: &Tree<'_>, v: usize) -> bool {
         self.rules.agentless_passive_active
+            // its own subject: a subjectless passive conjunct does not take the first verb's
+            && t.children_rel(v, "nsubj:pass").next().is_some()
             && !t
                 .children_rel(v, "obl")
                 .any(|c| t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by"))
