@@ -312,8 +312,14 @@ impl<'d> Coder<'d> {
             candidates.push(format!("{stem}e"));
             candidates.push(stem.to_string());
         }
+        // "-es" only after a sibilant or "o" ("pushes", "goes"), never "departes"
         if let Some(stem) = f.strip_suffix("es") {
-            candidates.push(stem.to_string());
+            if ["s", "x", "z", "ch", "sh", "o"]
+                .iter()
+                .any(|e| stem.ends_with(e))
+            {
+                candidates.push(stem.to_string());
+            }
         }
         if let Some(stem) = f.strip_suffix('s') {
             candidates.push(stem.to_string());

@@ -10,6 +10,7 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect\twords
 clash.over\t121\tclash\t-\tprep:over|first\tx\tA>B\t* over efforts
 clash.recently\t111\tclash\t-\tfirst\tx\tA>B\trecently_*
 clash\t190\tclash\t-\tfirst\tx\tA>B\t-
+depart\t032\tdepart\t-\tobj|prep:from\tx\tA>B\t-
 meet\t031\tmeet\t-\tobj|prep:with\tx\tA>B\t-
 met\t032\tmet\t-\tobj\tx\tA>B\t-
 ";
@@ -251,4 +252,15 @@ fn prefix_roles_go_before_the_country() {
         .filter_map(|e| e.source.code)
         .collect();
     assert_eq!(got, ["NGOIRQ"]);
+}
+
+#[test]
+fn a_verb_form_is_read_as_english_inflects() {
+    // "departs" is a form of "depart"; "departes" is not
+    let spec = "Iraq/PROPN/Iraq/2/nsubj departs/VERB/departs/0/root from/ADP/from/4/case \
+         Iran/PROPN/Iran/2/obl";
+    assert_eq!(code(spec, false), [t("IRQ", "IRN", "032")]);
+    let spec = "Iraq/PROPN/Iraq/2/nsubj departes/VERB/departes/0/root from/ADP/from/4/case \
+         Iran/PROPN/Iran/2/obl";
+    assert_eq!(code(spec, false), []);
 }
