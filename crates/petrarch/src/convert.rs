@@ -402,7 +402,8 @@ fn actor_texts(actors: &ActorDict, agents: Option<&AgentDict>, losses: &mut Loss
     if people.is_empty() {
         people = "person = []\n".into();
     }
-    let mut agent_text = String::new();
+    // (line, phrases, code, prefix) of every usable agent
+    let mut usable: Vec<(usize, Vec<Vec<String>>, String, bool)> = Vec::new();
     for a in agents.map(|d| d.agents.as_slice()).unwrap_or_default() {
         let code = a.code.to_uppercase();
         if code.len() < 3 || !is_letters(&code[..3]) {
@@ -419,21 +420,66 @@ fn actor_texts(actors: &ActorDict, agents: Option<&AgentDict>, losses: &mut Loss
         if code.len() < a.code.len() {
             losses.agent_codes_cut += 1;
         }
-        if a.place == AgentPlace::Prefix {
+        let prefix = a.place == AgentPlace::Prefix;
+        if prefix {
             losses.agents_prefix += 1;
         }
-        let mut words = vec![phrase_text(&a.words).to_lowercase()];
-        for p in &a.plurals {
-            words.push(phrase_text(p).to_lowercase());
+        let lower = |w: &[String]| -> Vec<String> { w.iter().map(|x| x.to_lowercase()).collect() };
+        let mut phrases = vec![lower(&a.words)];
+        phrases.extend(a.plurals.iter().map(|p| lower(p)));
+        usable.push((a.line, phrases, code, prefix));
+    }
+    let mut agent_text = String::new();
+    for (line, phrases, code, prefix) in &usable {
+        // PETRARCH codes every agent phrase it finds, the ones inside a longer one too:
+        // "main opposition group" is MAIN_OPPOSITION_GROUP's and OPPOSITION_GROUP's (MOPOPP),
+        // the inner one further from the country
+        let mut by_type: Vec<(String, Vec<String>)> = Vec::new();
+        for ph in phrases {
+            let mut inner = String::new();
+            for (_, others, other_code, other_prefix) in &usable {
+                // a code already there is not repeated ("prime minister": GOV once)
+                let known = |c: &str| {
+                    let have = format!("{code}{inner}");
+                    let have = codes_of(&have);
+                    codes_of(c).iter().all(|x| have.contains(x))
+                };
+                if other_prefix != prefix || known(other_code) {
+                    continue;
+                }
+                let inside = others.iter().any(|q| {
+                    !q.is_empty() && q.len() < ph.len() && ph.windows(q.len()).any(|w| w == q)
+                });
+                if inside {
+                    inner.push_str(other_code);
+                }
+            }
+            let full = if *prefix {
+                format!("{inner}{code}")
+            } else {
+                format!("{code}{inner}")
+            };
+            let text = phrase_text(ph).to_lowercase();
+            match by_type.iter_mut().find(|(t, _)| *t == full) {
+                Some((_, words)) => words.push(text),
+                None => by_type.push((full, vec![text])),
+            }
         }
-        let _ = writeln!(
-            agent_text,
-            "[[agent]]\nid = {}\nwords = {}\ntype = {}\nprefix = {}\n",
-            toml_str(&format!("petrarch-agent:{}", a.line)),
-            toml_list(&words),
-            toml_str(&code),
-            a.place == AgentPlace::Prefix
-        );
+        for (k, (full, words)) in by_type.iter().enumerate() {
+            let id = if k == 0 {
+                format!("petrarch-agent:{line}")
+            } else {
+                format!("petrarch-agent:{line}.{k}")
+            };
+            let _ = writeln!(
+                agent_text,
+                "[[agent]]\nid = {}\nwords = {}\ntype = {}\nprefix = {}\n",
+                toml_str(&id),
+                toml_list(words),
+                toml_str(full),
+                prefix
+            );
+        }
     }
     if agent_text.is_empty() {
         agent_text = "agent = []\n".into();
@@ -594,6 +640,13 @@ fn word_sequence(dict: &VerbDict, elems: &[Element]) -> Option<String> {
         join = false;
     }
     Some(out)
+}
+
+/// The 3-letter codes of a type ("GOVMED" → GOV, MED).
+fn codes_of(t: &str) -> Vec<&str> {
+    (0..t.len() / 3)
+        .filter_map(|i| t.get(i * 3..i * 3 + 3))
+        .collect()
 }
 
 /// A verb form of a block: the verb word, the words of the form before and after it.
@@ -915,7 +968,11 @@ TWIN_HALLS [AAA/BBB]
         let v = parse_verbs("v.txt", VERBS).expect("verbs");
         let a = parse_actors("a.txt", ACTORS).expect("actors");
         let g =
-            parse_agents("g.txt", "HARBOR_WARDEN [~COPHRB]\nRELIEF_BODY [NGO~]\n").expect("agents");
+            parse_agents(
+                "g.txt",
+                "HARBOR_WARDEN [~COPHRB]\nRELIEF_BODY [NGO~]\nCHIEF_HARBOR_WARDEN [~ELI]\nWARDEN [~COP]\n",
+            )
+            .expect("agents");
         let d = parse_discards("d.txt", "+REGATTA\n").expect("discards");
         convert(&v, &a, Some(&g), Some(&d), ConvertOptions { require_dyad }).expect("converts")
     }
@@ -1018,6 +1075,9 @@ TWIN_HALLS [AAA/BBB]
         assert_eq!(code_of("harbor wardens", None), ["COPHRB"]);
         assert_eq!(code_of("Bree harbor wardens", None), ["BRE", "COPHRB"]);
         assert_eq!(c.losses.agent_codes_cut, 0);
+        // an agent phrase inside a longer one adds its code, once
+        assert_eq!(code_of("chief harbor warden", None), ["ELICOPHRB"]);
+        assert_eq!(code_of("harbor wardens", None), ["COPHRB"]);
         assert_eq!(c.losses.agents_prefix, 1);
         // countries keep dyad's ids; other entries cite FILE:LINE
         assert_eq!(d.entry(d.find(&["Bree"], None)[0].entry).id, "country-BRE");

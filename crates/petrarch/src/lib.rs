@@ -65,9 +65,11 @@
 //!   verb's subject (`pronoun_antecedents`); PETRARCH takes the nearest actor before the verb.
 //! - **Passives**: a passive with a `by` phrase codes the agent as the source; one without is
 //!   read as active, its subject the source (`agentless_passive_active`), as PETRARCH does.
-//! - **A phrase takes at most two agents** (its head's and one prefix agent before the
-//!   country, "an MSF Arnor diplomat" → `NGOARNGOV`), and agents do not overlap: PETRARCH joins
-//!   every agent phrase it finds, overlapping ones too (`GONMOPOPP`, `SGMHGMARN`).
+//! - **A phrase takes at most two agent matches** (its head's and one prefix agent before the
+//!   country, "an MSF Arnor diplomat" → `NGOARNGOV`). PETRARCH joins every agent phrase it
+//!   finds; the conversion gives an agent phrase the codes of the agent phrases inside it
+//!   (`MAIN_OPPOSITION_GROUP` + `OPPOSITION_GROUP` → `MOPOPP`, each code once), which covers the
+//!   overlapping case but not two separate agent phrases in one noun phrase.
 //! - **Whole words only.** TABARI's stem matching of phrases without a trailing `_`
 //!   (`ARGENTIN` for "Argentina") is not done; the trailing `_` is accepted and ignored.
 //! - **Transformations (`~` lines) are read, not applied.** Irregular verb forms in `{}` are
