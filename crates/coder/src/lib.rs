@@ -16,6 +16,8 @@
 mod event;
 mod nominal;
 mod state;
+mod subjects;
+mod surface;
 mod tree;
 
 use std::collections::BTreeSet;
@@ -197,8 +199,9 @@ impl<'d> Coder<'d> {
         let patterns = self.verbs.patterns_for(&lemma);
         let particle = t.children_rel(v, "compound:prt").next();
         let particle_lemma = particle.map(|p| t.lemma(p));
-        let passive = t.children_rel(v, "aux:pass").next().is_some()
-            || t.children_rel(v, "nsubj:pass").next().is_some();
+        let passive = (t.children_rel(v, "aux:pass").next().is_some()
+            || t.children_rel(v, "nsubj:pass").next().is_some())
+            && !self.passive_read_as_active(t, v);
         let object = if passive {
             t.children_rel(v, "nsubj:pass").next()
         } else {
@@ -250,10 +253,14 @@ impl<'d> Coder<'d> {
             return;
         };
         let mut sources = self.phrase_actors(s, subject);
+        self.add_co_subjects(s, v, subject, passive, &mut sources);
         if sources.is_empty() {
             if let Some(a) = self.pronoun_antecedent(t, subject) {
                 sources = self.phrase_actors(s, a);
             }
+        }
+        if sources.is_empty() {
+            sources = self.antecedent_actors(s, v, subject);
         }
         // "a strike that killed a commander": the actor behind the event noun
         if sources.is_empty() {
@@ -280,7 +287,7 @@ impl<'d> Coder<'d> {
                     .any(|w| self.verbs.object_ok(&p.object, Some(w), false)),
                 (_, true) => self.verbs.object_ok(&p.object, None, false),
             };
-            if !object_fits {
+            if !object_fits || !self.words_hold(s, v, p) {
                 continue;
             }
             // "threatened to launch an offensive": a governor's own pattern only when its
@@ -415,6 +422,11 @@ impl<'d> Coder<'d> {
                         .any(|w| self.verbs.in_class("physical_target", w))
             }),
             TargetSlot::Clause => t.children_rel(v, "ccomp").next().is_some(),
+            // the verb's phrase after it holds a nominal
+            TargetSlot::FirstActor => t
+                .children(v)
+                .iter()
+                .any(|&c| c > v && matches!(t.rel(c), "obj" | "obl" | "iobj")),
             TargetSlot::ClauseWith(aux) => t
                 .children_rel(v, "ccomp")
                 .any(|c| t.children_rel(c, "aux").any(|a| t.lemma(a) == *aux)),
@@ -502,6 +514,11 @@ impl<'d> Coder<'d> {
     /// The verb's lemma as the dictionary knows it: the parser's lemma, or, when the
     /// dictionary has no pattern for that, a regular lemma of the form ("resumed" → "resume").
     fn verb_lemma(&self, t: &Tree<'_>, form: &str, v: usize) -> Option<String> {
+        if self.rules.verbs_by_form {
+            if let Some(f) = self.form_entry(form) {
+                return Some(f);
+            }
+        }
         let lemma = t.lemma(v);
         if self.verbs.patterns_for(&lemma).next().is_some() {
             return Some(lemma);
@@ -529,8 +546,14 @@ impl<'d> Coder<'d> {
             candidates.push(format!("{stem}e"));
             candidates.push(stem.to_string());
         }
+        // "-es" only after a sibilant or "o" ("pushes", "goes"), never "departes"
         if let Some(stem) = f.strip_suffix("es") {
-            candidates.push(stem.to_string());
+            if ["s", "x", "z", "ch", "sh", "o"]
+                .iter()
+                .any(|e| stem.ends_with(e))
+            {
+                candidates.push(stem.to_string());
+            }
         }
         if let Some(stem) = f.strip_suffix('s') {
             candidates.push(stem.to_string());
@@ -900,6 +923,12 @@ impl<'d> Coder<'d> {
                         }
                     }
                 }
+                TargetSlot::FirstActor => {
+                    let found = self.first_actor(s, v);
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
                 TargetSlot::Prep(prep) => {
                     // a phrase on the verb ("attacked X with Y") or on its object ("an attack on X")
                     let mut holders = vec![v];
@@ -1024,9 +1053,13 @@ impl<'d> Coder<'d> {
         let mut entries = Vec::new();
         let mut country: Option<String> = None;
         let mut named: Option<(String, usize)> = None;
+        let mut agent: Option<(String, String, bool)> = None;
         for &k in &in_phrase {
             let e = self.actors.entry(s.matches[k].entry);
             match e.kind {
+                ActorKind::Agent if agent.is_none() && Some(k) != head_match => {
+                    agent = Some((e.code.clone(), e.id.clone(), e.prefix));
+                }
                 ActorKind::Country if country.is_none() && Some(k) != head_match => {
                     country = Some(e.code.clone());
                     entries.push(e.id.clone());
@@ -1063,9 +1096,26 @@ impl<'d> Coder<'d> {
             Some((_, e)) => {
                 entries.push(e.id.clone());
                 match e.kind {
-                    ActorKind::Agent => match (&named, &country) {
+                    ActorKind::Agent => match (
+                        &named,
+                        &country.or_else(|| {
+                            let (c, id) = self.country_by_case(s, h)?;
+                            entries.insert(0, id);
+                            Some(c)
+                        }),
+                    ) {
                         (Some((c, _)), _) => c.clone(),
-                        (None, Some(c)) => format!("{c}{}", e.code),
+                        (None, Some(c)) => {
+                            let own = with_role(c, &e.code, e.prefix);
+                            // a second role before the country ("an MSF Arnor diplomat")
+                            match &agent {
+                                Some((code, id, true)) => {
+                                    entries.push(id.clone());
+                                    format!("{code}{own}")
+                                }
+                                _ => own,
+                            }
+                        }
                         // "police in Nairobi": a role of the country it is in, with a place
                         // in its own phrase
                         (None, None) => {
@@ -1077,7 +1127,7 @@ impl<'d> Coder<'d> {
                                 }) {
                                 Some(c) => {
                                     entries.push(format!("place-{c}"));
-                                    let code = format!("{c}{}", e.code);
+                                    let code = with_role(&c, &e.code, e.prefix);
                                     home = Some(c);
                                     code
                                 }
@@ -1091,6 +1141,13 @@ impl<'d> Coder<'d> {
                         if head_match.is_some_and(|k| s.matches[k].form == MatchForm::Capital) =>
                     {
                         format!("{}GOV", e.code)
+                    }
+                    // a country heading a phrase with a role in it, as the parser sometimes
+                    // builds "Arnor cleric" or "Bree Prime Minister Romendacil"
+                    ActorKind::Country if agent.is_some() && named.is_none() => {
+                        let (code, id, prefix) = agent.clone()?;
+                        entries.push(id);
+                        with_role(&e.code, &code, prefix)
                     }
                     _ => e.code.clone(),
                 }
@@ -1209,6 +1266,15 @@ fn is_object_noun(t: &Tree<'_>, n: usize, rules: &CodingRules) -> bool {
 /// the event stands without a target?
 fn names_the_event(rule: &ObjectRule) -> bool {
     matches!(rule, ObjectRule::InClass(_) | ObjectRule::Lemmas(_))
+}
+
+/// A country's code with a role's: after it, or before it for a prefix role.
+fn with_role(country: &str, role: &str, prefix: bool) -> String {
+    if prefix {
+        format!("{role}{country}")
+    } else {
+        format!("{country}{role}")
+    }
 }
 
 fn root_of(code: &str) -> &str {

@@ -332,12 +332,17 @@ impl<'a> Tree<'a> {
                 let keep = match base {
                     "det" | "amod" | "compound" | "flat" | "fixed" | "nummod" | "case"
                     | "punct" => true,
-                    // possessors and "of" phrases name whose the thing is; "in Jordan" does not
-                    // and a title before a name ("President" in "Serbian President X Y")
+                    // possessors and "of" phrases name whose the thing is; "in Jordan" does not;
+                    // a title before a name is the name's ("Fornost President Umbardacil")
                     "nmod" => {
                         rel == "nmod:poss"
                             || rel == "nmod:desc"
                             || self.case_of(c).as_deref() == Some("of")
+                            // a name hung on a name without a preposition ("Bree ... Romendacil")
+                            || (rel == "nmod"
+                                && self.words[c].upos == "PROPN"
+                                && self.words[cur].upos == "PROPN"
+                                && self.case_of(c).is_none())
                     }
                     _ => false,
                 };

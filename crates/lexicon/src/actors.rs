@@ -85,6 +85,8 @@ pub struct ActorEntry {
     pub roles: Vec<DatedRole>,
     /// The file the entry was read from.
     pub file: &'static str,
+    /// An agent whose type goes before the country ("NGO" + "ARN" → "NGOARN"); agents only.
+    pub prefix: bool,
 }
 
 impl ActorEntry {
@@ -214,6 +216,9 @@ struct AgentEntry {
     words: Vec<String>,
     #[serde(rename = "type")]
     kind: String,
+    /// The type goes before the country (PETRARCH's `[XXX~]`).
+    #[serde(default)]
+    prefix: bool,
 }
 
 #[derive(Deserialize)]
@@ -389,6 +394,7 @@ impl ActorDictionary {
                 name: cols[1].to_string(),
                 roles: Vec::new(),
                 file: "countries.tsv",
+                prefix: false,
             });
             country_entry.insert(cols[0].to_string(), idx);
             for name in cols[2].split('|').filter(|s| !s.is_empty()) {
@@ -442,6 +448,7 @@ impl ActorDictionary {
                     name: seat.name.clone(),
                     roles: Vec::new(),
                     file: "countries_extra.toml",
+                    prefix: false,
                 });
                 b.add_phrase(&seat.name, sidx, MatchForm::Name);
             }
@@ -458,11 +465,16 @@ impl ActorDictionary {
         let agents: AgentFile =
             toml::from_str(src.agents).map_err(|e| toml_error("agents.toml", src.agents, &e))?;
         for a in agents.agent {
-            if !is_code(&a.kind) || a.kind.len() != 3 {
+            // one 3-letter role code or several in a row ("GOVFRM": government, foreign
+            // ministry), as PETRARCH's agents give them
+            if !is_code(&a.kind) || a.kind.is_empty() || a.kind.len() % 3 != 0 {
                 return Err(ActorError {
                     file: "agents.toml".into(),
                     line: 0,
-                    message: format!("{}: type {:?} is not a 3-letter CAMEO code", a.id, a.kind),
+                    message: format!(
+                        "{}: type {:?} is not a CAMEO code of 3, 6, 9... letters",
+                        a.id, a.kind
+                    ),
                 });
             }
             let idx = b.push(ActorEntry {
@@ -473,6 +485,7 @@ impl ActorDictionary {
                 name: a.words.first().cloned().unwrap_or_default(),
                 roles: Vec::new(),
                 file: "agents.toml",
+                prefix: a.prefix,
             });
             for w in &a.words {
                 b.add_phrase(w, idx, MatchForm::Name);
@@ -504,6 +517,7 @@ impl ActorDictionary {
                     name: a.names.first().cloned().unwrap_or_default(),
                     roles: Vec::new(),
                     file,
+                    prefix: false,
                 });
                 for n in &a.names {
                     b.add_phrase(n, idx, MatchForm::Name);
@@ -542,6 +556,7 @@ impl ActorDictionary {
                 name: p.names.first().cloned().unwrap_or_default(),
                 roles,
                 file: "people.toml",
+                prefix: false,
             });
             for n in &p.names {
                 b.add_phrase(n, idx, MatchForm::Name);

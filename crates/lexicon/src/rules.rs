@@ -90,6 +90,22 @@ pub struct CodingRules {
     /// Irregular verb forms and their lemmas, for forms the lemmatizer gets wrong.
     #[serde(default)]
     pub irregular_verbs: HashMap<String, String>,
+    /// Look a verb up by its word form before its lemma ("met" before "meet"), for
+    /// dictionaries keyed by form as PETRARCH's are. Off in dyad's own rules.
+    #[serde(default)]
+    pub verbs_by_form: bool,
+    /// Prepositions whose country object gives a role noun its country ("soldiers from
+    /// Gondor" → the country's soldiers). None in dyad's own rules.
+    #[serde(default)]
+    pub agent_country_cases: Vec<String>,
+    /// A subject pronoun of a complement clause stands for the governing verb's subject
+    /// ("Ethiopia indicated it would act"). Off in dyad's own rules.
+    #[serde(default)]
+    pub pronoun_antecedents: bool,
+    /// A passive without a `by` agent is read as active: its subject is the source, as
+    /// PETRARCH does. Off in dyad's own rules.
+    #[serde(default)]
+    pub agentless_passive_active: bool,
 }
 
 /// A problem in the rules file.

@@ -5,10 +5,13 @@
 //! `code`, `verb` (lemma, optionally with a phrasal particle: "carry out"), `object` (`-`,
 //! `none`, `actor`, `@class`, `!@class`, `=lemma|lemma`), `target` (`obj`, `prep:WORD`,
 //! `clause` — the subject of a clausal complement —, `clause:AUX` — the same when the complement
-//! has that auxiliary, "said that Libya must" —, alternatives joined by `|`, or `-`), `example` and `expect` (the event the example must
-//! give, `SOURCE>TARGET`). Object classes are in `data/verbs/noun_classes.toml`. This module
+//! has that auxiliary, "said that Libya must" —, `first` — the first actor of the verb's
+//! phrase —, alternatives joined by `|`, or `-`), `example` and `expect` (the event the example
+//! must give, `SOURCE>TARGET`), and an optional eighth, `words`: surface words the sentence must
+//! have around the verb ([`WordSequence`]; dyad's own files do not use it, the PETRARCH
+//! conversion does). Object classes are in `data/verbs/noun_classes.toml`. This module
 //! only reads and indexes patterns; matching a pattern against a parse is the coder's job,
-//! through [`VerbPattern::object_ok`]. No I/O.
+//! through [`VerbDictionary::object_ok`] and [`WordSequence::matches`]. No I/O.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -44,6 +47,138 @@ pub enum TargetSlot {
     /// The subject of a clausal complement with this auxiliary ("said that Libya must hand
     /// over the suspects"): `clause:must`.
     ClauseWith(String),
+    /// The first actor named in the verb's phrase after the verb, however deep (PETRARCH's
+    /// target rule: "welcomed the resumption of ties with Gondor").
+    FirstActor,
+}
+
+/// One element of a [`WordSequence`]: any of its alternatives, each a run of adjacent words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordSlot {
+    /// The alternatives, each its lower-cased words in sentence order.
+    pub alternatives: Vec<Vec<String>>,
+    /// Must the slot touch its neighbour toward the verb (the previous slot after the verb,
+    /// the next one before it, or the verb itself)?
+    pub joined: bool,
+}
+
+/// Words a pattern asks for around its verb, in sentence order: `pre` before the verb, `post`
+/// after it. Each slot may be preceded by other words unless it is `joined` to its neighbour
+/// toward the verb (PETRARCH's `- SAID * DIPLOMATIC TIES`, `RECENTLY_*`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordSequence {
+    /// Slots before the verb, in sentence order.
+    pub pre: Vec<WordSlot>,
+    /// Slots after the verb, in sentence order.
+    pub post: Vec<WordSlot>,
+}
+
+impl WordSequence {
+    /// Parse the `words` column: slots separated by spaces, or by `_` when they must be
+    /// adjacent, `*` the verb (exactly once), alternatives of a slot separated by `|`, the
+    /// words of an alternative joined by `+`: `said * diplomatic_ties|full+ties`.
+    pub fn parse(s: &str) -> Result<WordSequence, String> {
+        let mut seq = WordSequence::default();
+        let mut seen_verb = false;
+        for chunk in s.split_whitespace() {
+            for (k, piece) in chunk.split('_').enumerate() {
+                let joined = k > 0;
+                if piece.is_empty() {
+                    return Err(format!("words {s:?}: empty slot"));
+                }
+                if piece == "*" {
+                    if seen_verb {
+                        return Err(format!("words {s:?}: more than one *"));
+                    }
+                    seen_verb = true;
+                    if joined {
+                        if let Some(last) = seq.pre.last_mut() {
+                            last.joined = true;
+                        }
+                    }
+                    continue;
+                }
+                let alternatives: Vec<Vec<String>> = piece
+                    .split('|')
+                    .map(|a| a.split('+').map(str::to_lowercase).collect::<Vec<_>>())
+                    .collect();
+                if alternatives.iter().flatten().any(String::is_empty) {
+                    return Err(format!("words {s:?}: empty word in {piece:?}"));
+                }
+                if seen_verb {
+                    seq.post.push(WordSlot {
+                        alternatives,
+                        joined,
+                    });
+                } else {
+                    if joined {
+                        if let Some(last) = seq.pre.last_mut() {
+                            last.joined = true;
+                        }
+                    }
+                    seq.pre.push(WordSlot {
+                        alternatives,
+                        joined: false,
+                    });
+                }
+            }
+        }
+        if !seen_verb {
+            return Err(format!("words {s:?}: no * (the verb)"));
+        }
+        Ok(seq)
+    }
+
+    /// The number of slots.
+    pub fn len(&self) -> usize {
+        self.pre.len() + self.post.len()
+    }
+
+    /// No slots at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Do the words hold around a verb? `before` are the sentence's lower-cased words before
+    /// the verb (in sentence order), `after` the words after it that belong to its phrase.
+    pub fn matches(&self, before: &[&str], after: &[&str]) -> bool {
+        let rev: Vec<&str> = before.iter().rev().copied().collect();
+        let pre: Vec<WordSlot> = self
+            .pre
+            .iter()
+            .rev()
+            .map(|s| WordSlot {
+                alternatives: s
+                    .alternatives
+                    .iter()
+                    .map(|a| a.iter().rev().cloned().collect())
+                    .collect(),
+                joined: s.joined,
+            })
+            .collect();
+        match_slots(&self.post, after, 0) && match_slots(&pre, &rev, 0)
+    }
+}
+
+/// Can `slots` be found in order in `words` from position `from` on (a joined slot right
+/// where the previous one ended)? Backtracks over the places each slot could match.
+fn match_slots(slots: &[WordSlot], words: &[&str], from: usize) -> bool {
+    let Some((first, rest)) = slots.split_first() else {
+        return true;
+    };
+    let last_start = if first.joined { from } else { words.len() };
+    for start in from..=last_start.min(words.len()) {
+        for alt in &first.alternatives {
+            let end = start + alt.len();
+            if end <= words.len()
+                && alt.iter().zip(&words[start..end]).all(|(a, w)| a == w)
+                && match_slots(rest, words, end)
+            {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// One verb pattern.
@@ -67,6 +202,8 @@ pub struct VerbPattern {
     pub expect: String,
     /// The file and line of the pattern, for messages.
     pub origin: String,
+    /// Words the sentence must have around the verb (the optional eighth column).
+    pub words: Option<WordSequence>,
 }
 
 impl VerbPattern {
@@ -84,7 +221,9 @@ impl VerbPattern {
             .targets
             .iter()
             .any(|t| matches!(t, TargetSlot::ClauseWith(_)));
-        u32::from(self.particle.is_some()) * 8
+        let words = self.words.as_ref().map_or(0, |w| w.len() as u32);
+        words * 16
+            + u32::from(self.particle.is_some()) * 8
             + obj * 2
             + u32::from(!self.targets.is_empty())
             + u32::from(aux)
@@ -176,12 +315,16 @@ impl VerbDictionary {
                     }
                 }
                 let cols: Vec<&str> = line.split('\t').collect();
-                if cols.len() != 7 {
+                if cols.len() != 7 && cols.len() != 8 {
                     return Err(err(format!(
-                        "expected 7 tab-separated columns, found {}",
+                        "expected 7 tab-separated columns (8 with words), found {}",
                         cols.len()
                     )));
                 }
+                let surface = match cols.get(7).map(|w| w.trim()) {
+                    None | Some("" | "-") => None,
+                    Some(w) => Some(WordSequence::parse(w).map_err(err)?),
+                };
                 let [id, code, verb, object, target, example, expect] = [
                     cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6],
                 ]
@@ -215,6 +358,7 @@ impl VerbDictionary {
                     example: example.to_string(),
                     expect: expect.to_string(),
                     origin: format!("{file}:{}", n + 1),
+                    words: surface,
                 });
                 dict.by_lemma
                     .entry(lemma.to_lowercase())
@@ -307,11 +451,12 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSlot>, String> {
             _ if t.starts_with("clause:") && t.len() > 7 => {
                 Ok(TargetSlot::ClauseWith(t[7..].to_lowercase()))
             }
+            "first" => Ok(TargetSlot::FirstActor),
             _ if t.starts_with("prep:") && t.len() > 5 => {
                 Ok(TargetSlot::Prep(t[5..].to_lowercase()))
             }
             _ => Err(format!(
-                "target {t:?}: use obj, prep:WORD, clause, clause:AUX or -"
+                "target {t:?}: use obj, prep:WORD, clause, clause:AUX, first or -"
             )),
         })
         .collect()
@@ -345,6 +490,33 @@ mod tests {
         assert!(!d.object_ok(&ObjectRule::NotInClass("deal".into()), Some("deal"), false));
         assert!(d.object_ok(&ObjectRule::NotInClass("deal".into()), None, false));
         assert!(!d.object_ok(&ObjectRule::Actor, Some("base"), false));
+    }
+
+    #[test]
+    fn word_sequences_parse_and_match() {
+        let w = WordSequence::parse("said * diplomatic_ties|full+ties").expect("parses");
+        assert_eq!(w.pre.len(), 1);
+        assert!(!w.pre[0].joined);
+        assert_eq!(w.post.len(), 2);
+        assert!(w.post[1].joined);
+        assert_eq!(w.post[1].alternatives[1], ["full", "ties"]);
+        assert!(w.matches(&["x", "said", "y"], &["diplomatic", "ties"]));
+        assert!(w.matches(&["said"], &["new", "diplomatic", "full", "ties"]));
+        assert!(!w.matches(&["said"], &["diplomatic", "new", "ties"]));
+        assert!(!w.matches(&["x"], &["diplomatic", "ties"]));
+        let j = WordSequence::parse("most_certainly_* ever").expect("parses");
+        assert!(j.pre[0].joined && j.pre[1].joined);
+        assert!(j.matches(&["a", "most", "certainly"], &["never", "ever"]));
+        assert!(!j.matches(&["most", "certainly", "not"], &["ever"]));
+        for bad in ["said", "* * x", "a__*", "* a|"] {
+            assert!(WordSequence::parse(bad).is_err(), "{bad}");
+        }
+        let d = parse("a\t190\tattack\t-\tfirst\tx\tA>B\tsaid *\n").expect("eight columns");
+        let p = d.patterns_for("attack").next().expect("pattern");
+        assert_eq!(p.targets, [TargetSlot::FirstActor]);
+        assert!(p.words.is_some());
+        let e = parse("a\t190\tattack\t-\tobj\tx\tA>B\tsaid\n").expect_err("no verb");
+        assert!(e.to_string().starts_with("19.tsv, line 3"), "{e}");
     }
 
     #[test]

@@ -20,8 +20,9 @@ use crate::discards::{DiscardKind, Discards};
 use crate::verbs::{CodeSpec, Element, VerbDict};
 
 /// Target slots tried, in order, for every converted pattern (after a slot the pattern names).
-pub const DEFAULT_TARGETS: [&str; 17] = [
+pub const DEFAULT_TARGETS: [&str; 18] = [
     "obj",
+    "first",
     "prep:with",
     "prep:to",
     "prep:against",
@@ -46,20 +47,19 @@ const PREPOSITIONS: [&str; 24] = [
     "ACROSS", "DURING",
 ];
 
-const PARTICLES: [&str; 7] = ["OUT", "DOWN", "OFF", "UP", "AWAY", "BACK", "OVER"];
-
 /// What the conversion could not carry over, counted (see the crate docs).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Losses {
-    /// Patterns with words only before the verb (not checkable on a dependency parse).
-    pub patterns_pre_only: usize,
-    /// Patterns coding `---` (dyad has no "match and code nothing").
+    /// Patterns coding `---` (they code the verb's own code, or nothing, as in PETRARCH).
     pub patterns_null_code: usize,
-    /// Verb forms of more than two words or whose verb is not the first word.
+    /// Patterns that can never match (a synset without phrases).
+    pub patterns_unmatchable: usize,
+    /// Verb forms without words.
     pub verb_forms_dropped: usize,
-    /// Agents whose code was longer than three letters (cut to three).
+    /// Agents whose code was cut (letters past its last whole 3-letter code, or a code
+    /// with other characters cut to its first three letters).
     pub agent_codes_cut: usize,
-    /// Prefix agents (`[XXX~]`) placed as suffixes.
+    /// Prefix agents (`[XXX~]`), placed before the country (counted, not lost).
     pub agents_prefix: usize,
     /// Agents with a code dyad cannot use at all (shorter than three letters).
     pub agents_dropped: usize,
@@ -101,6 +101,8 @@ pub struct PetrarchCoding {
     paired: HashMap<String, String>,
     /// Pattern ids that code only the target → source event (`[:173]`).
     reverse_only: BTreeSet<String>,
+    /// Pattern ids that match and code nothing.
+    null_patterns: BTreeSet<String>,
     /// Stand-in code → real code.
     aliases: HashMap<String, String>,
     /// The discard list (empty when none was given).
@@ -151,6 +153,9 @@ impl PetrarchCoding {
         let mut out = Vec::with_capacity(events.len());
         for mut e in events {
             let base = e.verb.rule.split('+').next().unwrap_or("").to_string();
+            if self.null_patterns.contains(&base) {
+                continue;
+            }
             if let Some(code) = self.pattern_codes.get(&base) {
                 self.set_code(&mut e, code);
             }
@@ -174,6 +179,16 @@ impl PetrarchCoding {
                 out.extend(split_codes(ev));
             }
         }
+        // an event is coded once per sentence, however many verbs or pairings give it
+        let mut seen: BTreeSet<(usize, Option<String>, Option<String>, String)> = BTreeSet::new();
+        out.retain(|e| {
+            seen.insert((
+                e.sentence_index,
+                e.source.code.clone(),
+                e.target.code.clone(),
+                e.cameo.clone(),
+            ))
+        });
         out
     }
 
@@ -387,30 +402,84 @@ fn actor_texts(actors: &ActorDict, agents: Option<&AgentDict>, losses: &mut Loss
     if people.is_empty() {
         people = "person = []\n".into();
     }
-    let mut agent_text = String::new();
+    // (line, phrases, code, prefix) of every usable agent
+    let mut usable: Vec<(usize, Vec<Vec<String>>, String, bool)> = Vec::new();
     for a in agents.map(|d| d.agents.as_slice()).unwrap_or_default() {
         let code = a.code.to_uppercase();
         if code.len() < 3 || !is_letters(&code[..3]) {
             losses.agents_dropped += 1;
             continue;
         }
-        if code.len() > 3 {
+        // a type of whole 3-letter codes; letters past the last whole code are cut
+        let whole = code.len() - code.len() % 3;
+        let code = if is_letters(&code[..whole]) {
+            code[..whole].to_string()
+        } else {
+            code[..3].to_string()
+        };
+        if code.len() < a.code.len() {
             losses.agent_codes_cut += 1;
         }
-        if a.place == AgentPlace::Prefix {
+        let prefix = a.place == AgentPlace::Prefix;
+        if prefix {
             losses.agents_prefix += 1;
         }
-        let mut words = vec![phrase_text(&a.words).to_lowercase()];
-        for p in &a.plurals {
-            words.push(phrase_text(p).to_lowercase());
+        let lower = |w: &[String]| -> Vec<String> { w.iter().map(|x| x.to_lowercase()).collect() };
+        let mut phrases = vec![lower(&a.words)];
+        phrases.extend(a.plurals.iter().map(|p| lower(p)));
+        usable.push((a.line, phrases, code, prefix));
+    }
+    let mut agent_text = String::new();
+    for (line, phrases, code, prefix) in &usable {
+        // PETRARCH codes every agent phrase it finds, the ones inside a longer one too:
+        // "main opposition group" is MAIN_OPPOSITION_GROUP's and OPPOSITION_GROUP's (MOPOPP),
+        // the inner one further from the country
+        let mut by_type: Vec<(String, Vec<String>)> = Vec::new();
+        for ph in phrases {
+            let mut inner = String::new();
+            for (_, others, other_code, other_prefix) in &usable {
+                // a code already there is not repeated ("prime minister": GOV once)
+                let known = |c: &str| {
+                    let have = format!("{code}{inner}");
+                    let have = codes_of(&have);
+                    codes_of(c).iter().all(|x| have.contains(x))
+                };
+                if other_prefix != prefix || known(other_code) {
+                    continue;
+                }
+                let inside = others.iter().any(|q| {
+                    !q.is_empty() && q.len() < ph.len() && ph.windows(q.len()).any(|w| w == q)
+                });
+                if inside {
+                    inner.push_str(other_code);
+                }
+            }
+            let full = if *prefix {
+                format!("{inner}{code}")
+            } else {
+                format!("{code}{inner}")
+            };
+            let text = phrase_text(ph).to_lowercase();
+            match by_type.iter_mut().find(|(t, _)| *t == full) {
+                Some((_, words)) => words.push(text),
+                None => by_type.push((full, vec![text])),
+            }
         }
-        let _ = writeln!(
-            agent_text,
-            "[[agent]]\nid = {}\nwords = {}\ntype = {}\n",
-            toml_str(&format!("petrarch-agent:{}", a.line)),
-            toml_list(&words),
-            toml_str(&code[..3])
-        );
+        for (k, (full, words)) in by_type.iter().enumerate() {
+            let id = if k == 0 {
+                format!("petrarch-agent:{line}")
+            } else {
+                format!("petrarch-agent:{line}.{k}")
+            };
+            let _ = writeln!(
+                agent_text,
+                "[[agent]]\nid = {}\nwords = {}\ntype = {}\nprefix = {}\n",
+                toml_str(&id),
+                toml_list(words),
+                toml_str(full),
+                prefix
+            );
+        }
     }
     if agent_text.is_empty() {
         agent_text = "agent = []\n".into();
@@ -423,146 +492,18 @@ fn actor_texts(actors: &ActorDict, agents: Option<&AgentDict>, losses: &mut Loss
     }
 }
 
-/// What the words after the verb ask for.
-#[derive(Debug, Default)]
-struct PostSpec {
-    particle: Option<String>,
-    object: Vec<String>,
-    slot: Option<String>,
-}
-
 fn is_prep(w: &str) -> bool {
     PREPOSITIONS.contains(&w)
 }
 
-/// Lower-cased object alternatives for a word: itself and its singular/plural.
-fn word_variants(w: &str, out: &mut Vec<String>) {
-    let l = w.to_lowercase();
-    if !l
-        .chars()
-        .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
-    {
-        return;
-    }
-    let mut push = |s: String| {
-        if !s.is_empty() && !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    push(l.clone());
-    if let Some(s) = l.strip_suffix('s') {
-        push(s.to_string());
-        if let Some(stem) = l.strip_suffix("ies") {
-            push(format!("{stem}y"));
-        }
-    } else {
-        push(format!("{l}s"));
-    }
-}
-
-fn post_spec(dict: &VerbDict, post: &[Element], has_particle: bool) -> PostSpec {
-    let mut spec = PostSpec::default();
-    let items: Vec<&Element> = post
-        .iter()
-        .filter(|e| !matches!(e, Element::Source | Element::Skip | Element::Compound))
-        .collect();
-    let mut i = 0;
-    // a particle right after the verb
-    if !has_particle {
-        if let Some(Element::Word(w)) = items.first() {
-            if PARTICLES.contains(&w.as_str()) {
-                spec.particle = Some(w.to_lowercase());
-                i = 1;
-            }
-        }
-    }
-    let mut group: Vec<&Element> = Vec::new();
-    let take_group = |group: &mut Vec<&Element>, spec: &mut PostSpec| {
-        if spec.object.is_empty() {
-            match group.last() {
-                Some(Element::Word(w)) => word_variants(w, &mut spec.object),
-                Some(Element::Synset(s)) => {
-                    for p in dict.synset_phrases(s) {
-                        if let Some(last) = p.last() {
-                            word_variants(last, &mut spec.object);
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        group.clear();
-    };
-    while i < items.len() {
-        match items[i] {
-            Element::Target => {
-                take_group(&mut group, &mut spec);
-                if spec.slot.is_none() {
-                    spec.slot = Some("obj".into());
-                }
-                return spec;
-            }
-            Element::PrepOpen | Element::Word(_)
-                if matches!(items[i], Element::PrepOpen)
-                    || matches!(items[i], Element::Word(w) if is_prep(w)) =>
-            {
-                take_group(&mut group, &mut spec);
-                let opened = matches!(items[i], Element::PrepOpen);
-                if opened {
-                    i += 1;
-                }
-                let Some(Element::Word(p)) = items.get(i) else {
-                    return spec;
-                };
-                let prep = p.to_lowercase();
-                i += 1;
-                let mut inner: Vec<&Element> = Vec::new();
-                let mut target = false;
-                while i < items.len() {
-                    match items[i] {
-                        Element::PrepClose if opened => break,
-                        Element::Word(w) if !opened && is_prep(w) => break,
-                        Element::PrepOpen if !opened => break,
-                        Element::Target => target = true,
-                        e @ (Element::Word(_) | Element::Synset(_)) if inner.len() < 8 => {
-                            inner.push(e);
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                // the noun of the first noun group inside the phrase
-                let first_group: Vec<&Element> = inner
-                    .iter()
-                    .copied()
-                    .take_while(|e| !matches!(e, Element::Word(w) if is_prep(w)))
-                    .collect();
-                let mut g = first_group;
-                take_group(&mut g, &mut spec);
-                let _ = target;
-                if spec.slot.is_none() {
-                    spec.slot = Some(format!("prep:{prep}"));
-                }
-                return spec;
-            }
-            Element::NounOpen => {
-                take_group(&mut group, &mut spec);
-                i += 1;
-                while i < items.len() && !matches!(items[i], Element::NounClose) {
-                    if matches!(items[i], Element::Word(_) | Element::Synset(_)) {
-                        group.push(items[i]);
-                    }
-                    i += 1;
-                }
-                take_group(&mut group, &mut spec);
-            }
-            e @ (Element::Word(_) | Element::Synset(_)) => group.push(e),
-            _ => {}
-        }
-        i += 1;
-    }
-    take_group(&mut group, &mut spec);
-    spec
+/// The target slot of a pattern without `+`: its first prepositional phrase after the verb
+/// (`* FOR &ECONSANCT` → `prep:for`), tried before the default slots. A particle right after
+/// the verb (`* OVER ...` as in "clash over") is a preposition too.
+fn first_prep_slot(post: &[Element]) -> Option<String> {
+    post.iter().find_map(|e| match e {
+        Element::Word(w) if is_prep(w) => Some(format!("prep:{}", w.to_lowercase())),
+        _ => None,
+    })
 }
 
 /// A code as dyad's table will know it: itself when it is 2-4 digits, else a stand-in.
@@ -637,6 +578,122 @@ struct PatternRow {
     verb: String,
     object: String,
     targets: String,
+    /// The `words` column (`-`: none).
+    words: String,
+}
+
+/// The code of patterns that match and code nothing (a `[---]` pattern of a verb without a
+/// code of its own); their events are dropped by [`PetrarchCoding::finish`].
+const NULL_CODE: &str = "---";
+
+/// A pattern's words as dyad's `words` column writes them (see
+/// `dyad_lexicon::verbs::WordSequence`): literal words and synsets (their phrases as
+/// alternatives), `_` where PETRARCH joins them, `*` the verb. Actor marks (`$`, `+`, `%`),
+/// skips (`^`) and phrase brackets ask for no word and are left out (a `_` next to them joins
+/// nothing). `None` when a synset has no phrases (the pattern can never match).
+fn word_sequence(dict: &VerbDict, elems: &[Element]) -> Option<String> {
+    let mut out = String::new();
+    let mut join = false;
+    let mut first = true;
+    for e in elems {
+        let piece = match e {
+            Element::Word(w) => w.to_lowercase(),
+            Element::Synset(name) => {
+                let alts: Vec<String> = dict
+                    .synset_phrases(name)
+                    .iter()
+                    .filter(|ph| !ph.is_empty())
+                    .map(|ph| ph.join("+").to_lowercase())
+                    .collect();
+                if alts.is_empty() {
+                    return None;
+                }
+                alts.join("|")
+            }
+            Element::Verb => "*".to_string(),
+            Element::Joint => {
+                join = true;
+                continue;
+            }
+            Element::Source
+            | Element::Target
+            | Element::Skip
+            | Element::Compound
+            | Element::NounOpen
+            | Element::NounClose
+            | Element::PrepOpen
+            | Element::PrepClose => {
+                if matches!(
+                    e,
+                    Element::Source | Element::Target | Element::Skip | Element::Compound
+                ) {
+                    join = false;
+                }
+                continue;
+            }
+        };
+        if !first {
+            out.push(if join { '_' } else { ' ' });
+        }
+        out.push_str(&piece);
+        first = false;
+        join = false;
+    }
+    Some(out)
+}
+
+/// The 3-letter codes of a type ("GOVMED" → GOV, MED).
+fn codes_of(t: &str) -> Vec<&str> {
+    (0..t.len() / 3)
+        .filter_map(|i| t.get(i * 3..i * 3 + 3))
+        .collect()
+}
+
+/// A verb form of a block: the verb word, the words of the form before and after it.
+struct VerbKey<'a> {
+    lemma: String,
+    before: Vec<String>,
+    after: Vec<String>,
+    code: Option<&'a CodeSpec>,
+}
+
+impl VerbKey<'_> {
+    fn same_form(&self, other: &VerbKey<'_>) -> bool {
+        (&self.lemma, &self.before, &self.after) == (&other.lemma, &other.before, &other.after)
+    }
+
+    /// A pattern's elements around this form: the form's other words joined to the verb.
+    fn elements(&self, pre: &[Element], post: &[Element]) -> Vec<Element> {
+        let mut out: Vec<Element> = pre.to_vec();
+        for w in &self.before {
+            out.push(Element::Word(w.clone()));
+            out.push(Element::Joint);
+        }
+        out.push(Element::Verb);
+        for w in &self.after {
+            out.push(Element::Joint);
+            out.push(Element::Word(w.clone()));
+        }
+        out.extend(post.iter().cloned());
+        out
+    }
+}
+
+/// The target slot a pattern's `+` after the verb names: the preposition right before it
+/// (skipped phrases aside: `* IFTAR AT ^ ^ +` → `prep:at`), else the object (`* + IN ...`).
+fn plus_slot(post: &[Element]) -> Option<String> {
+    let k = post.iter().position(|e| *e == Element::Target)?;
+    for e in post[..k].iter().rev() {
+        match e {
+            Element::Skip | Element::Joint | Element::PrepOpen | Element::NounOpen => {}
+            Element::Word(w) if is_prep(w) => return Some(format!("prep:{}", w.to_lowercase())),
+            _ => break,
+        }
+    }
+    let prep_before = post[..k]
+        .iter()
+        .any(|e| matches!(e, Element::Word(w) if is_prep(w)));
+    (!prep_before).then(|| "obj".to_string())
 }
 
 /// Convert parsed PETRARCH dictionaries into dyad's dictionaries.
@@ -657,90 +714,94 @@ pub fn convert(
     let mut pattern_codes = HashMap::new();
     let mut paired = HashMap::new();
     let mut reverse_only: BTreeSet<String> = BTreeSet::new();
+    let mut null_patterns: BTreeSet<String> = BTreeSet::new();
     let file = verbs.file.as_str();
     for block in &verbs.blocks {
-        // the block's verbs: (lemma, particle, own code)
-        let mut lemmas: Vec<(String, Option<String>, Option<&CodeSpec>)> = Vec::new();
+        // the block's verbs: (the verb word, the form's words before and after it, own code);
+        // the other words of a multi-word form are words the sentence must have next to the
+        // verb ("CORDON OFF" → cordon with `*_off`, "WIRE_+TAP" → tap with `wire_*`)
+        let mut lemmas: Vec<VerbKey<'_>> = Vec::new();
         for v in &block.verbs {
             let words: Vec<String> = v.words.iter().map(|w| w.to_lowercase()).collect();
-            let key = match (words.len(), v.head) {
-                (1, _) => (words[0].clone(), None),
-                (2, 0) => (words[0].clone(), Some(words[1].clone())),
-                _ => {
-                    losses.verb_forms_dropped += 1;
-                    continue;
-                }
+            let Some(lemma) = words.get(v.head).cloned() else {
+                losses.verb_forms_dropped += 1;
+                continue;
             };
-            if !lemmas.iter().any(|(l, p, _)| (l, p) == (&key.0, &key.1)) {
-                lemmas.push((key.0, key.1, v.code.as_ref()));
+            let key = VerbKey {
+                lemma,
+                before: words[..v.head].to_vec(),
+                after: words[v.head + 1..].to_vec(),
+                code: v.code.as_ref(),
+            };
+            if !lemmas.iter().any(|k| k.same_form(&key)) {
+                lemmas.push(key);
             }
         }
-        let mut with_pre: Vec<PatternRow> = Vec::new();
-        let mut without_pre: Vec<PatternRow> = Vec::new();
         for p in &block.patterns {
             if p.code.is_null() {
                 losses.patterns_null_code += 1;
-                continue;
             }
-            let spec_any = post_spec(verbs, &p.post, false);
-            let says_nothing = spec_any.object.is_empty()
-                && spec_any.slot.is_none()
-                && spec_any.particle.is_none();
-            if says_nothing && !p.pre.is_empty() {
-                losses.patterns_pre_only += 1;
-                continue;
-            }
-            let reverse = p.code.reverse_only();
-            let code = book.intern(reverse.unwrap_or(&p.code.primary), &mut losses);
-            let pair = match reverse {
-                Some(_) => None,
-                None => p.code.paired.as_ref().map(|c| book.intern(c, &mut losses)),
-            };
-            for (k, (lemma, particle, _)) in lemmas.iter().enumerate() {
-                let spec = post_spec(verbs, &p.post, particle.is_some());
-                let particle = particle.clone().or(spec.particle.clone());
-                let verb = match &particle {
-                    Some(pt) => format!("{lemma} {pt}"),
-                    None => lemma.clone(),
+            for (k, form) in lemmas.iter().enumerate() {
+                let Some(words) = word_sequence(verbs, &form.elements(&p.pre, &p.post)) else {
+                    losses.patterns_unmatchable += 1;
+                    continue;
                 };
-                let object = if spec.object.is_empty() {
-                    "-".to_string()
+                let own = form.code;
+                // `[---]`: the pattern matches and the verb's own code is coded instead, as in
+                // PETRARCH; a verb without a code of its own codes nothing
+                let spec = if p.code.is_null() {
+                    own.or(block.code.as_ref()).filter(|c| !c.is_null())
                 } else {
-                    format!("={}", spec.object.join("|"))
+                    Some(&p.code)
                 };
-                let mut targets: Vec<String> = spec.slot.clone().into_iter().collect();
+                let id = format!("{file}:{}:{k}", p.line);
+                // `+ ... * ... $`: the subject is the target, the actor after the verb the source
+                let swapped = p.pre.contains(&Element::Target) && p.post.contains(&Element::Source);
+                let code = match spec {
+                    Some(spec) => {
+                        // `[:b]` codes target → source; with the roles swapped that is the
+                        // subject → the actor after the verb again
+                        let (code, swap) = match spec.reverse_only() {
+                            Some(c) => (c, !swapped),
+                            None => (spec.primary.as_str(), swapped),
+                        };
+                        let code = book.intern(code, &mut losses);
+                        if swap {
+                            reverse_only.insert(id.clone());
+                        }
+                        if let (None, Some(c)) = (spec.reverse_only(), &spec.paired) {
+                            paired.insert(id.clone(), book.intern(c, &mut losses));
+                        }
+                        code
+                    }
+                    None => {
+                        null_patterns.insert(id.clone());
+                        book.intern(NULL_CODE, &mut losses)
+                    }
+                };
+                // a particle is checked as a word: the parser need not attach it as a particle
+                let verb = form.lemma.clone();
+                let slot = plus_slot(&p.post).or_else(|| first_prep_slot(&p.post));
+                let mut targets: Vec<String> = slot.into_iter().collect();
                 for t in DEFAULT_TARGETS {
                     if !targets.iter().any(|x| x == t) {
                         targets.push(t.to_string());
                     }
                 }
-                let id = format!("{file}:{}:{k}", p.line);
-                let list = if p.pre.is_empty() {
-                    &mut without_pre
-                } else {
-                    &mut with_pre
-                };
                 pattern_codes.insert(id.clone(), code.clone());
-                if reverse.is_some() {
-                    reverse_only.insert(id.clone());
-                }
-                if let Some(pc) = &pair {
-                    paired.insert(id.clone(), pc.clone());
-                }
-                list.push(PatternRow {
+                rows.push(PatternRow {
                     id,
-                    code: code.clone(),
+                    code,
                     verb,
-                    object,
+                    object: "-".into(),
                     targets: targets.join("|"),
+                    words,
                 });
             }
         }
-        rows.extend(without_pre);
-        rows.extend(with_pre);
         // the defaults: each verb's own code or the block's
-        for (k, (lemma, particle, own)) in lemmas.iter().enumerate() {
-            let Some(spec) = own.or(block.code.as_ref()) else {
+        for (k, form) in lemmas.iter().enumerate() {
+            let Some(spec) = form.code.or(block.code.as_ref()) else {
                 continue;
             };
             if spec.is_null() {
@@ -759,12 +820,14 @@ pub fn convert(
             rows.push(PatternRow {
                 id,
                 code,
-                verb: match particle {
-                    Some(p) => format!("{lemma} {p}"),
-                    None => lemma.clone(),
-                },
+                verb: form.lemma.clone(),
                 object: "-".into(),
                 targets: DEFAULT_TARGETS.join("|"),
+                words: if form.before.is_empty() && form.after.is_empty() {
+                    "-".into()
+                } else {
+                    word_sequence(verbs, &form.elements(&[], &[])).unwrap_or_else(|| "-".into())
+                },
             });
         }
     }
@@ -776,15 +839,18 @@ pub fn convert(
         }
         let _ = writeln!(
             tsv,
-            "{}\t{}\t{}\t{}\t{}\t-\t-",
-            r.id, r.code, r.verb, r.object, r.targets
+            "{}\t{}\t{}\t{}\t{}\t-\t-\t{}",
+            r.id, r.code, r.verb, r.object, r.targets, r.words
         );
         if !opts.require_dyad {
             let _ = writeln!(
                 tsv,
-                "{}/notarget\t{}\t{}\t{}\t-\t-\t-",
-                r.id, r.code, r.verb, r.object
+                "{}/notarget\t{}\t{}\t{}\t-\t-\t-\t{}",
+                r.id, r.code, r.verb, r.object, r.words
             );
+            if null_patterns.contains(&r.id) {
+                null_patterns.insert(format!("{}/notarget", r.id));
+            }
             pattern_codes.insert(format!("{}/notarget", r.id), r.code.clone());
             if reverse_only.contains(&r.id) {
                 reverse_only.insert(format!("{}/notarget", r.id));
@@ -821,6 +887,25 @@ pub fn convert(
         .map(|r| (r.clone(), r))
         .collect();
     rules.off_topic_classes.clear();
+    // PETRARCH codes negated and hypothetical clauses as their patterns say ("NOT * [112]",
+    // "WOULD NOT *")
+    rules.negators.clear();
+    rules.negating_governors.clear();
+    rules.hypothetical_auxiliaries.clear();
+    rules.hypothetical_markers.clear();
+    // coordinated subjects with no target act on each other, whatever the verb
+    // ("Gondor and Osgiliath have renewed diplomatic ties")
+    rules.reciprocal_roots = rules.intent_code_by_root.keys().cloned().collect();
+    // PETRARCH's verbs are word forms: "met" is MET's, not MEET's
+    rules.verbs_by_form = true;
+    // PETRARCH reads a noun phrase with its prepositional phrases as one actor: "soldiers
+    // from Gondor", "lawmakers in Fornost"
+    rules.agent_country_cases = ["from", "in", "of"].map(String::from).to_vec();
+    // PETRARCH finds the source before the verb when the clause's own subject names none
+    // ("Ethiopia indicated it would act now")
+    rules.pronoun_antecedents = true;
+    // PETRARCH treats a clause as passive only with a "by" phrase
+    rules.agentless_passive_active = true;
     Ok(PetrarchCoding {
         actors: actor_dict,
         verbs: verb_dict,
@@ -829,6 +914,7 @@ pub fn convert(
         pattern_codes,
         paired,
         reverse_only,
+        null_patterns,
         aliases: book.aliases,
         discards: discards.cloned().unwrap_or_default(),
         losses,
@@ -882,7 +968,11 @@ TWIN_HALLS [AAA/BBB]
         let v = parse_verbs("v.txt", VERBS).expect("verbs");
         let a = parse_actors("a.txt", ACTORS).expect("actors");
         let g =
-            parse_agents("g.txt", "HARBOR_WARDEN [~COPHRB]\nRELIEF_BODY [NGO~]\n").expect("agents");
+            parse_agents(
+                "g.txt",
+                "HARBOR_WARDEN [~COPHRB]\nRELIEF_BODY [NGO~]\nCHIEF_HARBOR_WARDEN [~ELI]\nWARDEN [~COP]\n",
+            )
+            .expect("agents");
         let d = parse_discards("d.txt", "+REGATTA\n").expect("discards");
         convert(&v, &a, Some(&g), Some(&d), ConvertOptions { require_dyad }).expect("converts")
     }
@@ -894,23 +984,31 @@ TWIN_HALLS [AAA/BBB]
             .verb_tsv
             .lines()
             .skip(1)
-            .map(|l| l.split('\t').take(5).collect())
+            .map(|l| l.split('\t').collect())
             .collect();
         let find = |id: &str| rows.iter().find(|r| r[0] == id).cloned();
-        // synset + noun: object constraint on the last word, singular and plural
+        // synset + noun: the words after the verb, the synset's phrases as alternatives
         let r = find("v.txt:9:0").expect("synset pattern");
-        assert_eq!(r[1..4], ["066", "mend", "=ties|tie|ty"]);
+        assert_eq!(r[1..4], ["066", "mend", "-"]);
+        assert_eq!(r[7], "* trade|cultural+exchange ties");
         // the PP with its target first
         let r = find("v.txt:10:1").expect("pp pattern");
-        assert_eq!(r[2], "patch up");
-        assert!(r[4].starts_with("prep:with|obj|"), "{r:?}");
-        // a form of its own code; the form whose verb is not first is dropped
+        assert_eq!(r[2], "patch");
+        assert!(r[4].starts_with("prep:with|obj|first|"), "{r:?}");
+        assert_eq!(r[7], "*_up with");
+        // a form of its own code; the other words of a form are joined to the verb
         let r = find("v.txt:5:1").expect("default of PATCH UP");
-        assert_eq!(r[1], "065");
-        assert_eq!(c.losses.verb_forms_dropped, 1);
-        // pre-only and null patterns are not carried over
-        assert!(find("v.txt:11:0").is_none());
-        assert_eq!(c.losses.patterns_pre_only, 1);
+        assert_eq!((r[1], r[2], r[7]), ("065", "patch", "*_up"));
+        let r = find("v.txt:5:2").expect("default of WIRE_+TAP");
+        assert_eq!((r[1], r[2], r[7]), ("064", "tap", "wire_*"));
+        assert_eq!(find("v.txt:5:0").expect("default of MEND")[7], "-");
+        assert_eq!(c.losses.verb_forms_dropped, 0);
+        // words before the verb are kept
+        let r = find("v.txt:11:0").expect("pre pattern");
+        assert_eq!((r[1], r[7]), ("010", "said *"));
+        // `[---]` codes the verb's own code (PETRARCH's fallback)
+        assert_eq!(find("v.txt:13:0").expect("null")[1], "064");
+        assert_eq!(find("v.txt:13:1").expect("null")[1], "065");
         assert_eq!(c.losses.patterns_null_code, 1);
         // a non-numeric code gets a stand-in
         let r = find("v.txt:12:0").expect("aliased");
@@ -918,6 +1016,42 @@ TWIN_HALLS [AAA/BBB]
         assert_eq!(c.losses.codes_aliased, 1);
         assert!(!c.verb_tsv.contains("/notarget"));
         assert!(coding(false).verb_tsv.contains("v.txt:9:0/notarget"));
+    }
+
+    #[test]
+    fn pattern_words_keep_joints_and_the_plus_slot() {
+        let v = parse_verbs(
+            "v.txt",
+            "--- HOLD [010] ---\nHOLD\n- RECENTLY_* [011]\n- * FEAST AT ^ WITH + [012]\n- * IN_ $ [013]\n- + * FROM $ [014]\n",
+        )
+        .expect("verbs");
+        let c = convert(
+            &v,
+            &ActorDict::default(),
+            None,
+            None,
+            ConvertOptions::default(),
+        )
+        .expect("converts");
+        let row = |id: &str| -> Vec<String> {
+            c.verb_tsv
+                .lines()
+                .find(|l| l.starts_with(&format!("{id}\t")))
+                .map(|l| l.split('\t').map(str::to_string).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(row("v.txt:3:0")[7], "recently_*");
+        let r = row("v.txt:4:0");
+        assert_eq!(r[7], "* feast at with");
+        assert!(r[4].starts_with("prep:with|obj|"), "{r:?}");
+        // a `_` before an actor mark joins nothing
+        assert_eq!(row("v.txt:5:0")[7], "* in");
+        // `+ * ... $`: the subject is the target
+        let got = c.finish(vec![event("v.txt:6:0", "VAL", Some("BRE"), "014")]);
+        assert_eq!(
+            (got[0].source.code.as_deref(), got[0].target.code.as_deref()),
+            (Some("BRE"), Some("VAL"))
+        );
     }
 
     #[test]
@@ -937,9 +1071,13 @@ TWIN_HALLS [AAA/BBB]
         assert_eq!(code_of("Tomas Quill", Some("2011-05-05")), ["VALGOV"]);
         assert_eq!(code_of("Tomas Quill", Some("2015-05-05")), ["VALELI"]);
         assert_eq!(code_of("Twin Halls", None), ["AAA/BBB"]);
-        // agents: three-letter type, cut; prefix placed as suffix
-        assert_eq!(code_of("harbor wardens", None), ["COP"]);
-        assert_eq!(c.losses.agent_codes_cut, 1);
+        // agents: the whole type of 3-letter codes; prefix placed as suffix
+        assert_eq!(code_of("harbor wardens", None), ["COPHRB"]);
+        assert_eq!(code_of("Bree harbor wardens", None), ["BRE", "COPHRB"]);
+        assert_eq!(c.losses.agent_codes_cut, 0);
+        // an agent phrase inside a longer one adds its code, once
+        assert_eq!(code_of("chief harbor warden", None), ["ELICOPHRB"]);
+        assert_eq!(code_of("harbor wardens", None), ["COPHRB"]);
         assert_eq!(c.losses.agents_prefix, 1);
         // countries keep dyad's ids; other entries cite FILE:LINE
         assert_eq!(d.entry(d.find(&["Bree"], None)[0].entry).id, "country-BRE");
@@ -1012,6 +1150,18 @@ TWIN_HALLS [AAA/BBB]
             ]
         );
         assert_eq!(got[1].verb.rule, "v.txt:10:0+paired");
+        // an event given twice in a sentence (a pairing and a second verb) is kept once
+        let got = c.finish(vec![
+            event("v.txt:10:0", "VAL", Some("BRE"), "067"),
+            event("other", "BRE", Some("VAL"), "068"),
+        ]);
+        assert_eq!(got.len(), 2);
+        // `[---]` of a verb with a code of its own codes that code
+        let got = c.finish(vec![event("v.txt:13:0", "VAL", Some("BRE"), "064")]);
+        assert_eq!(got[0].cameo, "064");
+        // reciprocal events for every root, verbs by form, no negation filter
+        assert!(c.rules.reciprocal_roots.iter().any(|r| r == "17"));
+        assert!(c.rules.verbs_by_form && c.rules.negators.is_empty());
         assert!(c.discard("At the regatta today").is_some());
     }
 }

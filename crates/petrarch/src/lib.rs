@@ -21,54 +21,64 @@
 //! words before the verb (`pre`), the verb (`*`), words after it (`post`), where `$` marks the
 //! source, `+` the target, `^` skips a phrase, `%` marks a compound actor, `{...}` must match a
 //! noun phrase and `(...)` a prepositional phrase. dyad's patterns are dependency-based: a
-//! verb lemma, an optional particle, a constraint on the direct object's head lemma and an
-//! ordered list of target slots (the object, or the object of a named preposition). The
-//! conversion maps:
+//! verb lemma, an optional particle, a constraint on the direct object, an ordered list of
+//! target slots and, for converted patterns, the surface words around the verb (the `words`
+//! column, `dyad_lexicon::verbs::WordSequence`). The conversion maps:
 //!
 //! | PETRARCH | dyad |
 //! | --- | --- |
-//! | block verb forms (`ABANDON`, `+ABC_DEF`, `HURRY {HURRIES ...}`) | one pattern set per lemma (lower-cased form; a two-word form whose first word is the verb gives lemma + particle) |
-//! | the block's or the verb's own default code | a pattern with no object constraint |
-//! | `- * WORD ...` / `- * {A B}` / `- * &SYNSET` | object constraint `=lemma|...`: the last word of the first post-verb noun group (singular and plural), every member of a synset |
-//! | `- * (PREP ...)` / `- * PREP ...` | the preposition's slot first in the target list, its noun as the object constraint |
-//! | `- * +` / `- * PREP +` | target slot `obj` / `prep:PREP` first |
-//! | `- * OUT ...` (a particle right after the verb) | the particle |
+//! | block verb forms (`ABANDON`, `CORDON_OFF`, `WIRE_+TAP`, `HURRY {HURRIES ...}`) | one pattern set per verb word (lower-cased; the form's other words become words joined to the verb: `*_off`, `wire_*`); the coder looks a verb up by its word form before its lemma (`verbs_by_form`), so `MET` and `MEET` stay apart as in PETRARCH |
+//! | the block's or the verb's own default code | a pattern with no words |
+//! | `- pre * post` words and synsets | the `words` column: each word (or synset, its phrases as alternatives) must appear in order, before the verb in the sentence and after it in the verb's phrase (its subtree without subject, coordinated verbs and parenthetical clauses), other words between them allowed; `_` makes two neighbours adjacent (`RECENTLY_*`, `REALLY_PLEASANT`); words compare exactly, case aside |
+//! | pattern order | patterns with more words are tried first, then file order; the verb's default last |
+//! | `- * ... PREP +` / `- * +` | target slot `prep:PREP` / `obj` first |
+//! | no `+` | the first preposition after the verb as the first target slot |
+//! | (every pattern) | then the default slots [`convert::DEFAULT_TARGETS`]: the direct object, then `first` — the first actor of the verb's phrase, however deep (PETRARCH's target rule) —, then prepositional objects |
+//! | `+ ... * ... $` (target before the verb, source after it) | the event's actors swapped: the subject is the target |
 //! | `[code1:code2]` paired events | code1 from the pattern; the reverse event with code2 added by [`convert::PetrarchCoding::finish`] |
-//! | `[---]` | no pattern (dyad has no "match and code nothing" pattern) |
+//! | `[---]` | the pattern matches and the verb's own (or block's) code is coded, as PETRARCH falls back to it; with no such code nothing is coded |
 //! | codes that are not 2-4 digits (`174K`, `abc`) | stand-in codes `99NN` in a widened code table, mapped back afterwards |
 //! | actors with one 3-letter code | countries (so agents combine: `ARN` + `[~GOV]` → `ARNGOV`) |
 //! | actors with a longer code | named groups (their code wins over an agent's) |
 //! | actors with date restrictions or codes of other characters (`---`, `ELR/GAL`) | dated persons (code by the document date; `/` codes split into one event each afterwards) |
-//! | agents `[~XXX]`, `[XXX~]` | agents of type XXX placed after the country |
+//! | agents `[~XXX]`, `[XXX~]`, `[~GOVFRM]` | agents of type XXX (any number of 3-letter codes), placed after the country, or before it for `[XXX~]` (`prefix = true`) |
 //!
 //! Where they differ (each a known source of disagreement with PETRARCH's own output):
 //!
-//! - **Words before the verb are not checked.** dyad cannot test `pre` words (`SAID *`,
-//!   `NOT *`, `% HAVE *`). A pattern with only `pre` words is dropped; one with `pre` and
-//!   `post` words keeps its `post` constraint but ranks after the same constraint without `pre`.
-//! - **One object word, not a phrase.** `* DIPLOMATIC TIES` and `* &TIETYPES TIES` both become
-//!   "object `ties`"; the first in file order wins. Words after the first noun group and after
-//!   the first prepositional phrase are not checked.
-//! - **Negation and modality are the coder's.** dyad never codes a negated or hypothetical
-//!   clause; PETRARCH codes them when a pattern says so (`NOT * [112]`). Intended actions
-//!   ("is about to restore") keep their code in PETRARCH mode (the coding rules are set so).
-//! - **Targets come from the dependency tree**: the direct object, then the objects of the
-//!   prepositions listed in [`convert::DEFAULT_TARGETS`]; PETRARCH takes the first actor of
-//!   the verb phrase. An event without a target is still coded (PETRARCH's `---` target).
-//! - **Agent codes are cut to three letters** (`[~GOVFRM]` → GOV, `[NGO~]` → NGO after the
-//!   country): `dyad_lexicon`'s agent type is one three-letter code. Accepting agent types of
-//!   any multiple of three letters (and a prefix flag) in `dyad_lexicon`'s agent reader would
-//!   lift this; the coder already appends the whole type to the country.
+//! - **The verb's phrase is the dependency subtree**, not the Treebank VP: a clause the parser
+//!   attaches as a conjunct is outside it, a parenthetical clause after the verb too.
+//! - **`$`, `+`, `^`, `%` and phrase brackets ask for no word.** `+` chooses the target slot
+//!   (the preposition before it); `$` after the verb and `%` are not used.
+//! - **Modality is PETRARCH's**: negated, hypothetical and intended clauses are coded as the
+//!   patterns say (`NOT * [112]`, `WOULD NOT *`; the coding rules are set so), and coordinated
+//!   subjects with no target are not coded on each other.
+//! - **Targets come from the dependency tree first**: the slot the pattern's `+` names (or its
+//!   first preposition), the direct object, and only then the first actor of the phrase;
+//!   PETRARCH takes the first actor of the verb phrase. An event without a target is still
+//!   coded (PETRARCH's `---` target) when `require_dyad` is off.
+//! - **Noun phrases are read on the dependency tree**: a role noun takes the country of a
+//!   `from`/`in`/`of` phrase on it ("soldiers from Gondor", the coding rules'
+//!   `agent_country_cases`), but other words of a Treebank NP outside the dependency phrase
+//!   (a caseless `nmod` the parser hangs on a name) are not read.
+//! - **Sources come from the dependency tree**: the verb's subject (its conjuncts, a second
+//!   subject after "and"), or, for a pronoun subject of a complement clause, the governing
+//!   verb's subject (`pronoun_antecedents`); PETRARCH takes the nearest actor before the verb.
+//! - **Passives**: a passive with a `by` phrase codes the agent as the source; one without is
+//!   read as active, its subject the source (`agentless_passive_active`), as PETRARCH does.
+//! - **A phrase takes at most two agent matches** (its head's and one prefix agent before the
+//!   country, "an MSF Arnor diplomat" → `NGOARNGOV`). PETRARCH joins every agent phrase it
+//!   finds; the conversion gives an agent phrase the codes of the agent phrases inside it
+//!   (`MAIN_OPPOSITION_GROUP` + `OPPOSITION_GROUP` → `MOPOPP`, each code once), which covers the
+//!   overlapping case but not two separate agent phrases in one noun phrase.
 //! - **Whole words only.** TABARI's stem matching of phrases without a trailing `_`
 //!   (`ARGENTIN` for "Argentina") is not done; the trailing `_` is accepted and ignored.
 //! - **Transformations (`~` lines) are read, not applied.** Irregular verb forms in `{}` are
-//!   read but not indexed: dyad looks verbs up by the parser's lemma.
+//!   read but not indexed: dyad looks verbs up by the parser's lemma when the form is unknown.
 //! - **Typos in real dictionaries** (unbalanced brackets, undefined synsets, seven-digit dates in
 //!   the Phoenix files) are errors for the strict readers; [`dir::load_dir`] uses the
 //!   `*_reporting` readers, which skip such lines and list each (file and line) in
 //!   [`convert::PetrarchCoding::skipped`] for the caller to show.
-//! - Multi-word verb forms whose verb is not the first word (`WIRE_+TAP`) and forms of more than
-//!   two words are dropped; the conversion's [`convert::Losses`] counts every dropped item.
+//! - The conversion's [`convert::Losses`] counts every item it could not carry over.
 
 pub mod actors;
 pub mod convert;

@@ -110,6 +110,8 @@ pub enum Element {
     PrepOpen,
     /// `)`: the prepositional phrase ends.
     PrepClose,
+    /// `_` between two elements: the words are adjacent in the sentence.
+    Joint,
 }
 
 /// One `- pre * post [code]` pattern.
@@ -407,6 +409,24 @@ fn verb_words(s: &str) -> Result<(Vec<String>, usize), String> {
     Ok((words, head.unwrap_or(0)))
 }
 
+/// A whitespace-separated piece of a pattern split at `_`, each `_` kept as a piece of its
+/// own (`IN_AND_*` → `IN`, `_`, `AND`, `_`, `*`; `KNOWN_` → `KNOWN`, `_`).
+fn joined_pieces(piece: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = piece;
+    while let Some(k) = rest.find('_') {
+        if k > 0 {
+            out.push(&rest[..k]);
+        }
+        out.push("_");
+        rest = &rest[k + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
 /// The part of a pattern line after `-`.
 fn parse_pattern(s: &str) -> Result<Pattern, String> {
     let Some((body, inner, after)) = split_code(s) else {
@@ -419,7 +439,14 @@ fn parse_pattern(s: &str) -> Result<Pattern, String> {
     let mut elems = Vec::new();
     let mut depth_noun = 0i32;
     let mut depth_prep = 0i32;
-    for raw in body.split(|c: char| c.is_whitespace() || c == '_') {
+    for raw in body.split_whitespace().flat_map(joined_pieces) {
+        if raw == "_" {
+            // only between two elements: a leading `_` or a doubled one joins nothing
+            if !matches!(elems.last(), None | Some(Element::Joint)) {
+                elems.push(Element::Joint);
+            }
+            continue;
+        }
         let mut w = raw;
         while !w.is_empty() {
             let c = w.chars().next().unwrap_or(' ');
@@ -495,6 +522,9 @@ fn parse_pattern(s: &str) -> Result<Pattern, String> {
             "pattern {:?} must have exactly one * (the verb), found {verbs}",
             s.trim()
         ));
+    }
+    if elems.last() == Some(&Element::Joint) {
+        elems.pop();
     }
     let k = elems.iter().position(|e| *e == Element::Verb).unwrap_or(0);
     let post = elems.split_off(k + 1);

@@ -1,0 +1,89 @@
+//! Subjects the parser splits or hides: a second subject of the same verb, the actor a
+//! subject pronoun of a complement clause stands for, and (when the rules say so) the subject
+//! of a passive without an agent.
+//!
+//! "Fornost and the evil awful Gondor welcomed ..." can come out of the parser with two
+//! `nsubj` children of one verb with "and" between them; both are the verb's subjects. "Ethiopia indicated it would
+//! act" has the pronoun "it" as the subject of a complement clause; it stands for the subject
+//! of the verb that governs the clause. This module only finds actors for subjects; it never
+//! decides what is coded.
+
+use crate::tree::Tree;
+use crate::{Coder, Resolved, Scope};
+
+/// Pronouns that stand for an earlier subject.
+const SUBJECT_PRONOUNS: [&str; 5] = ["it", "they", "he", "she", "we"];
+
+impl Coder<'_> {
+    /// Add the actors of further `nsubj` children of verb `v` (besides `subject`).
+    pub(crate) fn add_co_subjects(
+        &self,
+        s: &Scope<'_>,
+        v: usize,
+        subject: usize,
+        passive: bool,
+        sources: &mut Vec<Resolved>,
+    ) {
+        let t = s.tree;
+        if passive || t.head(subject) != Some(v) {
+            return;
+        }
+        let others: Vec<usize> = t
+            .children(v)
+            .iter()
+            .copied()
+            .filter(|&c| c != subject && t.deprel(c) == "nsubj")
+            // coordinated: an "and" or "or" between the two ("minister Calimehtar" is one)
+            .filter(|&c| {
+                let (a, b) = (subject.min(c), subject.max(c));
+                (a + 1..b).any(|w| t.words[w].upos == "CCONJ")
+            })
+            .collect();
+        for c in others {
+            for r in self.phrase_actors(s, c) {
+                if !sources.iter().any(|o| o.code == r.code) {
+                    sources.push(r);
+                }
+            }
+        }
+    }
+
+    /// Is verb `v` a passive without a `by` agent that the rules read as active, its subject
+    /// the source (`agentless_passive_active`, PETRARCH mode: "The Philippines was criticized
+    /// over its dispute with Eriador" → PHL → ERI)? Off in dyad's own rules.
+    pub(crate) fn passive_read_as_active(&self, t: &Tree<'_>, v: usize) -> bool {
+        self.rules.agentless_passive_active
+            // its own subject: a subjectless passive conjunct does not take the first verb's
+            && t.children_rel(v, "nsubj:pass").next().is_some()
+            && !t
+                .children_rel(v, "obl")
+                .any(|c| t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by"))
+    }
+
+    /// For a subject pronoun of a clause that complements another verb ("Ethiopia indicated
+    /// it would act"), the actors of that verb's subject, when the rules ask for it
+    /// (`pronoun_antecedents`; off in dyad's own rules).
+    pub(crate) fn antecedent_actors(
+        &self,
+        s: &Scope<'_>,
+        v: usize,
+        subject: usize,
+    ) -> Vec<Resolved> {
+        let t = s.tree;
+        if !self.rules.pronoun_antecedents {
+            return Vec::new();
+        }
+        let pronoun = t.words[subject].upos == "PRON"
+            && SUBJECT_PRONOUNS.contains(&s.forms[subject].to_lowercase().as_str());
+        if !pronoun || t.head(subject) != Some(v) || !matches!(t.rel(v), "ccomp" | "advcl") {
+            return Vec::new();
+        }
+        let Some(governor) = t.head(v) else {
+            return Vec::new();
+        };
+        match t.children_rel(governor, "nsubj").next() {
+            Some(g) if g < subject => self.phrase_actors(s, g),
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Surface-word checks and the first-actor target, for patterns that ask for them.
+//!
+//! Dictionaries converted from PETRARCH say which words must stand before and after a verb
+//! (`WordSequence`) and take as target the first actor of the verb's phrase
+//! (`TargetSlot::FirstActor`). This module finds the verb's phrase on the dependency tree —
+//! the words after the verb in its subtree, leaving out its subject, coordinated verbs and
+//! parenthetical clauses — and checks those patterns there. It never changes how a pattern
+//! without surface words or without the first-actor slot is coded, so dyad's own dictionaries
+//! code exactly as before.
+
+use dyad_lexicon::verbs::VerbPattern;
+
+use crate::{Coder, Resolved, Scope};
+
+/// Relations of a verb's children that are not part of its phrase.
+const NOT_IN_PHRASE: [&str; 7] = [
+    "nsubj",
+    "csubj",
+    "conj",
+    "parataxis",
+    "cc",
+    "expl",
+    "discourse",
+];
+
+impl Coder<'_> {
+    /// Do the pattern's surface words hold around verb `v`? (True when it asks for none.)
+    pub(crate) fn words_hold(&self, s: &Scope<'_>, v: usize, p: &VerbPattern) -> bool {
+        let Some(words) = &p.words else {
+            return true;
+        };
+        let lower: Vec<String> = s.forms.iter().map(|f| f.to_lowercase()).collect();
+        let before: Vec<&str> = lower[..v].iter().map(String::as_str).collect();
+        let after: Vec<&str> = verb_phrase(s, v)
+            .into_iter()
+            .map(|i| lower[i].as_str())
+            .collect();
+        words.matches(&before, &after)
+    }
+
+    /// The word form itself as a dictionary entry, for dictionaries keyed by form.
+    pub(crate) fn form_entry(&self, form: &str) -> Option<String> {
+        let f = form.to_lowercase();
+        self.verbs.patterns_for(&f).next().is_some().then_some(f)
+    }
+
+    /// The country of a role noun named by a prepositional phrase on it, for the prepositions
+    /// the rules list (`agent_country_cases`: "soldiers from Gondor"); none in dyad's own rules.
+    /// Returns the country's code and entry id.
+    pub(crate) fn country_by_case(&self, s: &Scope<'_>, h: usize) -> Option<(String, String)> {
+        let t = s.tree;
+        let cases = &self.rules.agent_country_cases;
+        if cases.is_empty() {
+            return None;
+        }
+        t.children_rel(h, "nmod").find_map(|c| {
+            let case = t.case_of(c)?;
+            if !cases.contains(&case) {
+                return None;
+            }
+            let e = self.actors.entry(s.matches[s.owner[c]?].entry);
+            (e.kind == dyad_lexicon::actors::ActorKind::Country)
+                .then(|| (e.code.clone(), e.id.clone()))
+        })
+    }
+
+    /// The first actor named in the phrase of verb `v`, in sentence order, with its conjuncts.
+    pub(crate) fn first_actor(&self, s: &Scope<'_>, v: usize) -> Vec<Resolved> {
+        let t = s.tree;
+        let phrase = verb_phrase(s, v);
+        for &w in &phrase {
+            if s.owner[w].is_none() || s.sponsors.contains(&w) {
+                continue;
+            }
+            // climb from the matched word to the head of its noun phrase
+            let mut h = w;
+            while let Some(up) = t.head(h) {
+                let inside = matches!(t.rel(h), "compound" | "flat" | "amod" | "det" | "fixed")
+                    || t.deprel(h) == "nmod:poss";
+                if !inside || up == v || !phrase.contains(&up) {
+                    break;
+                }
+                h = up;
+            }
+            let found = self.phrase_actors(s, h);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// The words of verb `v`'s phrase after the verb, in sentence order: its subtree without its
+/// subject, coordinated verbs (a conjunct with no coordinator is kept) and parenthetical
+/// clauses.
+fn verb_phrase(s: &Scope<'_>, v: usize) -> Vec<usize> {
+    let t = s.tree;
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = t
+        .children(v)
+        .iter()
+        .copied()
+        // a conjunct without "and"/"or" is a clause the parser failed to subordinate
+        // ("postponed their meeting after a hafling was reported ...")
+        .filter(|&c| {
+            !NOT_IN_PHRASE.contains(&t.rel(c))
+                || (t.rel(c) == "conj" && t.children_rel(c, "cc").next().is_none())
+        })
+        .collect();
+    while let Some(cur) = stack.pop() {
+        out.push(cur);
+        stack.extend(t.children(cur).iter().copied());
+    }
+    out.retain(|&i| i > v);
+    out.sort_unstable();
+    out
+}
