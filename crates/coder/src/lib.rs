@@ -238,11 +238,12 @@ impl<'d> Coder<'d> {
             if !object_fits {
                 continue;
             }
-            // "threatened to launch an offensive": a governor's own pattern only when its
-            // complement gives no event
+            // "threatened to launch an offensive": a governor's own pattern only when it has a
+            // complement ("production declined" is no refusal) that gives no event
             if p.targets.is_empty()
+                && matches!(p.object, ObjectRule::NoObject | ObjectRule::Any)
                 && CodingRules::has(&self.rules.complement_first_verbs, &lemma)
-                && self.complement_codes(s, seg, v)
+                && (!self.has_complement(t, v) || self.complement_codes(s, seg, v))
             {
                 continue;
             }
@@ -388,6 +389,14 @@ impl<'d> Coder<'d> {
             }
         }
         root_of(&p.code)
+    }
+
+    /// Has verb `v` an infinitive complement ("to sign")? ("Analysts agreed that …" is an
+    /// opinion, not an agreement.)
+    fn has_complement(&self, t: &Tree<'_>, v: usize) -> bool {
+        t.children(v).iter().any(|&c| {
+            t.rel(c) == "xcomp" || (t.rel(c) == "advcl" && self.infinitive_of_intent(t, c, v))
+        })
     }
 
     /// Does a complement clause of verb `v` ("to launch an offensive") give an event?
