@@ -587,8 +587,13 @@ impl<'d> Coder<'d> {
                 }
                 // "released soldiers held as prisoners": a participle on an object is
                 // passive, its noun the object; its subject, if any, is the "by" agent (a
-                // participle on the sentence's first noun is more often a misread past tense)
-                "acl" if t.words[cur].xpos == "VBN" && is_object_noun(t, head, self.rules) => {
+                // participle on the sentence's first noun, or one with an object of its own —
+                // "after militants struck an outpost" — is more often a misread past tense)
+                "acl"
+                    if t.words[cur].xpos == "VBN"
+                        && t.children_rel(cur, "obj").next().is_none()
+                        && is_object_noun(t, head, self.rules) =>
+                {
                     return t.children_rel(cur, "obl").find(|&c| {
                         t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by")
                     })
