@@ -290,11 +290,12 @@ impl<'d> Coder<'d> {
             if !object_fits || !self.words_hold(s, v, p) {
                 continue;
             }
-            // "threatened to launch an offensive": a governor's own pattern only when its
-            // complement gives no event
+            // "threatened to launch an offensive": a governor's own pattern only when it has a
+            // complement ("production declined" is no refusal) that gives no event
             if p.targets.is_empty()
+                && matches!(p.object, ObjectRule::NoObject | ObjectRule::Any)
                 && CodingRules::has(&self.rules.complement_first_verbs, &lemma)
-                && self.complement_codes(s, seg, v)
+                && (!self.has_complement(t, v) || self.complement_codes(s, seg, v))
             {
                 continue;
             }
@@ -450,6 +451,14 @@ impl<'d> Coder<'d> {
             }
         }
         root_of(&p.code)
+    }
+
+    /// Has verb `v` an infinitive complement ("to sign")? ("Analysts agreed that …" is an
+    /// opinion, not an agreement.)
+    fn has_complement(&self, t: &Tree<'_>, v: usize) -> bool {
+        t.children(v).iter().any(|&c| {
+            t.rel(c) == "xcomp" || (t.rel(c) == "advcl" && self.infinitive_of_intent(t, c, v))
+        })
     }
 
     /// Does a complement clause of verb `v` ("to launch an offensive") give an event?
@@ -702,13 +711,12 @@ impl<'d> Coder<'d> {
                 }
                 // "released soldiers held as prisoners": a participle on an object is
                 // passive, its noun the object; its subject, if any, is the "by" agent (a
-                // participle on the sentence's first noun is more often a misread past tense,
-                // and one with an object of its own is active: "after militants struck a
-                // U.S. outpost")
+                // participle on the sentence's first noun, or one with an object of its own —
+                // "after militants struck an outpost" — is more often a misread past tense)
                 "acl"
                     if t.words[cur].xpos == "VBN"
-                        && is_object_noun(t, head, self.rules)
-                        && t.children_rel(cur, "obj").next().is_none() =>
+                        && t.children_rel(cur, "obj").next().is_none()
+                        && is_object_noun(t, head, self.rules) =>
                 {
                     return t.children_rel(cur, "obl").find(|&c| {
                         t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by")

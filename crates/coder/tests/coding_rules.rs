@@ -402,4 +402,7 @@ fn a_refusal_is_coded_unless_it_is_to_comment() {
     // Serbia refused to comment .
     let ev = code("Serbia/PROPN/Serbia/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark comment/VERB/comment/2/xcomp ./PUNCT/./2/punct");
     assert!(ev.is_empty(), "{:?}", triples(&ev));
+    // Serbia refused . (no complement: nothing refused that could be coded)
+    let ev = code("Serbia/PROPN/Serbia/2/nsubj refused/VERB/refuse/0/root ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
 }

@@ -1,7 +1,7 @@
 //! Patterns that ask for surface words around the verb, the first-actor target and look-up
 //! by word form (what the PETRARCH conversion uses), on hand-made parses.
 
-use dyad_coder::{Coder, DocumentContext, Event};
+use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
 use dyad_core::{Date, ParsedSegment, ParsedWord, SegmentKind, Span};
 use dyad_lexicon::verbs::VerbDictionary;
 use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
@@ -65,7 +65,11 @@ fn code_with(spec: &str, set: impl Fn(&mut CodingRules)) -> Vec<(String, String,
         date: "2024-02-11".parse::<Date>().ok(),
         text: &text,
     };
-    let events: Vec<Event> = coder.code_segment(&ctx, &seg);
+    let events: Vec<Event> = coder.code_segment(
+        &ctx,
+        &seg,
+        &mut DocumentState::new(Date::constant(2024, 2, 11)),
+    );
     events
         .into_iter()
         .map(|e| {
@@ -182,8 +186,12 @@ fn split_and_hidden_subjects() {
         false,
     );
     assert_eq!(got, [t("IRQ", "IRN", "031"), t("SYR", "IRN", "031")]);
-    // a pronoun subject of a complement clause stands for the governing subject, when asked
+    // a pronoun subject of a reporting verb's complement is the reporter in dyad's rules too
     let spec = "Iraq/PROPN/Iraq/2/nsubj said/VERB/say/0/root it/PRON/it/4/nsubj \
+         met/VERB/meet/2/ccomp Iran/PROPN/Iran/4/obj";
+    assert_eq!(code(spec, false), [t("IRQ", "IRN", "031")]);
+    // of any other complement only when asked
+    let spec = "Iraq/PROPN/Iraq/2/nsubj believed/VERB/believe/0/root it/PRON/it/4/nsubj \
          met/VERB/meet/2/ccomp Iran/PROPN/Iran/4/obj";
     assert_eq!(code(spec, false), []);
     let on = |r: &mut CodingRules| r.pronoun_antecedents = true;
@@ -247,7 +255,7 @@ fn prefix_roles_go_before_the_country() {
         text,
     };
     let got: Vec<String> = coder
-        .code_segment(&ctx, &seg)
+        .code_segment(&ctx, &seg, &mut DocumentState::undated())
         .into_iter()
         .filter_map(|e| e.source.code)
         .collect();
