@@ -5,8 +5,11 @@
 //! and the grounding of coded events (date, place, fatalities, an actor's country from its
 //! place).
 
+mod common;
+
+use common::parse;
 use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
-use dyad_core::{Date, ParsedSegment, ParsedWord, SegmentKind, Span};
+use dyad_core::{Date, SegmentKind};
 use dyad_lexicon::verbs::VerbDictionary;
 use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
 
@@ -49,36 +52,6 @@ fn coder() -> Coder<'static> {
         EventCodeTable::bundled(),
         CodingRules::bundled(),
     )
-}
-
-/// A sentence from "form/UPOS/lemma/head/deprel" words separated by spaces.
-fn parse(spec: &str) -> (String, ParsedSegment) {
-    let mut text = String::new();
-    let mut words = Vec::new();
-    for w in spec.split_whitespace() {
-        let f: Vec<&str> = w.split('/').collect();
-        assert_eq!(f.len(), 5, "{w}");
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        let start = text.len();
-        text.push_str(f[0]);
-        words.push(ParsedWord {
-            span: Span::new(start, text.len()),
-            upos: f[1].to_string(),
-            xpos: "_".to_string(),
-            lemma: f[2].to_string(),
-            head: f[3].parse().expect("head"),
-            deprel: f[4].to_string(),
-        });
-    }
-    let seg = ParsedSegment {
-        index: 0,
-        kind: SegmentKind::Sentence,
-        span: Span::new(0, text.len()),
-        words,
-    };
-    (text, seg)
 }
 
 fn code(spec: &str) -> Vec<Event> {

@@ -1,6 +1,9 @@
 //! Patterns that ask for surface words around the verb, the first-actor target and look-up
 //! by word form (what the PETRARCH conversion uses), on hand-made parses.
 
+mod common;
+
+use common::parse;
 use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
 use dyad_core::{Date, ParsedSegment, ParsedWord, SegmentKind, Span};
 use dyad_lexicon::verbs::VerbDictionary;
@@ -35,31 +38,7 @@ fn code_with(spec: &str, set: impl Fn(&mut CodingRules)) -> Vec<(String, String,
         EventCodeTable::bundled(),
         &rules,
     );
-    let mut text = String::new();
-    let mut words = Vec::new();
-    for w in spec.split_whitespace() {
-        let f: Vec<&str> = w.split('/').collect();
-        assert_eq!(f.len(), 5, "{w}");
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        let start = text.len();
-        text.push_str(f[0]);
-        words.push(ParsedWord {
-            span: Span::new(start, text.len()),
-            upos: f[1].to_string(),
-            xpos: "_".to_string(),
-            lemma: f[2].to_string(),
-            head: f[3].parse().expect("head"),
-            deprel: f[4].to_string(),
-        });
-    }
-    let seg = ParsedSegment {
-        index: 0,
-        kind: SegmentKind::Sentence,
-        span: Span::new(0, text.len()),
-        words,
-    };
+    let (text, seg) = parse(spec);
     let ctx = DocumentContext {
         doc_id: "t",
         date: "2024-02-11".parse::<Date>().ok(),
