@@ -1,6 +1,7 @@
 //! End-to-end tests of `dyad eval`: a small gold file of our own scored with dyad's
 //! dictionaries (table and JSON), a PETRARCH-format dictionary directory and validation XML
-//! written by the test, and the errors for a malformed gold file and dictionary.
+//! written by the test, and the errors for a malformed gold file and dictionary; and the
+//! floors of the project's golden coding set and of the PETRARCH-1 unit-test records.
 
 use std::path::PathBuf;
 
@@ -190,4 +191,65 @@ fn malformed_gold_is_an_error_with_its_line() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 2"), "{err}");
+}
+
+/// `dyad eval --json` on a gold file, as JSON.
+fn eval_json(args: &[&std::ffi::OsStr]) -> Value {
+    let out = dyad()
+        .args(["eval", "--json"])
+        .args(args)
+        .output()
+        .expect("dyad runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+/// The project's golden set (issue 4's acceptance: root-code precision >= 0.90 and recall
+/// >= 0.80), and no more false events on the sentences that must give none than today.
+#[test]
+fn golden_coding_set_keeps_its_floors() {
+    let gold = common::repo_root().join("gold/coding.jsonl");
+    let v = eval_json(&["--gold".as_ref(), gold.as_os_str()]);
+    let root = &v["levels"][0];
+    assert_eq!(root["level"], "root");
+    let p = root["overall"]["precision"].as_f64().unwrap_or(0.0);
+    let r = root["overall"]["recall"].as_f64().unwrap_or(0.0);
+    assert!(p >= 0.90 && r >= 0.80, "root P {p:.3} R {r:.3}");
+    let passed = |c: &str| v["per_category"][c]["passed"].as_u64().unwrap_or(0);
+    let total = |c: &str| v["per_category"][c]["total"].as_u64().unwrap_or(0);
+    let noise_failed: u64 = ["sports", "business", "weather", "metaphor", "hypothetical"]
+        .iter()
+        .map(|c| total(c) - passed(c))
+        .sum();
+    assert!(
+        noise_failed <= 2,
+        "{noise_failed} distractor sentences coded"
+    );
+}
+
+/// The PETRARCH-1 unit-test records with their validation dictionaries (issue 7): a floor
+/// at this commit's figure, so that a change that loses records is seen.
+#[test]
+fn petrarch_unit_tests_keep_their_floor() {
+    let dir = common::repo_root().join("../shared/data/petrarch2/petrarch1");
+    let gold = dir.join("PETR.UnitTest.records.xml");
+    let v = eval_json(&[
+        "--format".as_ref(),
+        "petrarch-xml".as_ref(),
+        "--gold".as_ref(),
+        gold.as_os_str(),
+        "--dictionaries".as_ref(),
+        dir.as_os_str(),
+    ]);
+    assert_eq!(v["records"], 281);
+    let passed = v["passed"]["passed"].as_u64().unwrap_or(0);
+    assert!(
+        passed >= 218,
+        "{passed} of 281 PETRARCH-1 unit-test records passed"
+    );
 }
