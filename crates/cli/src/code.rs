@@ -47,8 +47,6 @@ pub struct CodeOptions {
 
 const TSV_HEADER: &str = "event_id\tdoc_id\tsentence_index\tdate\tdate_precision\tsource_code\tsource_text\ttarget_code\ttarget_text\tcameo\troot\tquad_class\tgoldstein\tplover\tverb\trule\tsentence";
 
-const GDELT_HEADER: &str = "GLOBALEVENTID\tSQLDATE\tActor1Code\tActor1Name\tActor1CountryCode\tActor2Code\tActor2Name\tActor2CountryCode\tIsRootEvent\tEventCode\tEventBaseCode\tEventRootCode\tQuadClass\tGoldsteinScale\tNumMentions\tNumSources\tNumArticles\tActionGeo_Type\tActionGeo_FullName\tActionGeo_CountryCode\tActionGeo_Lat\tActionGeo_Long\tSOURCEURL";
-
 /// Run `dyad code`; returns the exit status.
 pub fn run(opts: &CodeOptions) -> Result<i32> {
     let model = Model::bundled().context("cannot load the bundled parser model")?;
@@ -72,7 +70,7 @@ pub fn run(opts: &CodeOptions) -> Result<i32> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     match opts.format {
         OutputFormat::Tsv => writeln!(out, "{TSV_HEADER}")?,
-        OutputFormat::Gdelt => writeln!(out, "{GDELT_HEADER}")?,
+        OutputFormat::Gdelt => writeln!(out, "{}", dyad_store::export::GDELT_COLUMNS.join("\t"))?,
         OutputFormat::Jsonl => {}
     }
     let mut scratch = Scratch::default();
@@ -132,31 +130,8 @@ fn write_event(
             clean_field(&e.sentence)
         )?,
         OutputFormat::Gdelt => {
-            let base = e.cameo.get(..3).unwrap_or(&e.cameo);
-            let loc = e.location.as_ref();
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t1\t{}\t{}\t{}\t{}\t{}\t1\t1\t1\t{}\t{}\t{}\t{}\t{}\t{}",
-                e.event_id,
-                opt(&e.date.start).replace('-', ""),
-                opt(&e.source.code),
-                opt(&e.source.text),
-                opt(&e.source.country),
-                opt(&e.target.code),
-                opt(&e.target.text),
-                opt(&e.target.country),
-                e.cameo,
-                base,
-                e.root,
-                e.quad_class,
-                e.goldstein,
-                loc.map_or(0, |l| dyad_store::export::geo_type(l.precision)),
-                loc.map(|l| clean_field(&l.name)).unwrap_or_default(),
-                loc.map(|l| l.country.as_str()).unwrap_or_default(),
-                loc.map(|l| l.lat.to_string()).unwrap_or_default(),
-                loc.map(|l| l.lon.to_string()).unwrap_or_default(),
-                url.map(clean_field).unwrap_or_default()
-            )?;
+            let row = dyad_store::MentionRecord::from(e);
+            dyad_store::export::write_gdelt_mention(out, &row, (1, 1, 1), url)?;
         }
     }
     Ok(())

@@ -261,7 +261,7 @@ fn country3(code: &Option<String>) -> String {
 
 /// GDELT's ActionGeo_Type for a location precision: 1 country, 2 first-level division,
 /// 4 city, 0 none.
-pub fn geo_type(precision: &str) -> u8 {
+fn geo_type(precision: &str) -> u8 {
     match precision {
         "country" | "region" => 1,
         "admin1" => 2,
@@ -415,7 +415,10 @@ pub fn write_table(
     }
 }
 
-fn write_gdelt_mention(
+/// One event mention as a row of [`GDELT_COLUMNS`], with its cluster's (NumMentions,
+/// NumSources, NumArticles) and the document's URL. `dyad code --format gdelt` writes its
+/// rows with it too (counts 1, 1, 1).
+pub fn write_gdelt_mention(
     out: &mut dyn Write,
     e: &MentionRecord,
     (nm, ns, na): (i64, i64, i64),
