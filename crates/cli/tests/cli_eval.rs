@@ -28,18 +28,7 @@ fn scores_a_small_gold_file() {
     let dir = scratch("eval-gold");
     let gold = dir.join("gold.jsonl");
     std::fs::write(&gold, GOLD).expect("write gold");
-    let out = dyad()
-        .args(["eval", "--json", "--explain", "--gold"])
-        .arg(&gold)
-        .output()
-        .expect("dyad runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let v = eval_json(&["--explain".as_ref(), "--gold".as_ref(), gold.as_os_str()]);
     assert_eq!(v["records"], 3);
     assert_eq!(v["scored"], 3);
     // b codes nothing and passes; c's gold code cannot be coded, so c fails; a passes exactly
@@ -133,20 +122,14 @@ fn petrarch_dictionaries_and_xml() {
     }
     let gold = dir.join("records.xml");
     std::fs::write(&gold, XML).expect("write gold");
-    let out = dyad()
-        .args(["eval", "--format", "petrarch-xml", "--json", "--gold"])
-        .arg(&gold)
-        .arg("--dictionaries")
-        .arg(&dicts)
-        .output()
-        .expect("dyad runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let v = eval_json(&[
+        "--format".as_ref(),
+        "petrarch-xml".as_ref(),
+        "--gold".as_ref(),
+        gold.as_os_str(),
+        "--dictionaries".as_ref(),
+        dicts.as_os_str(),
+    ]);
     assert_eq!(v["records"], 3);
     assert_eq!(v["per_category"]["VERB"]["passed"], 1, "{v}");
     assert_eq!(v["per_category"]["SYNSET"]["passed"], 1, "{v}");
