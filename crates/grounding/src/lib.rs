@@ -464,5 +464,8 @@ impl Grounder {
     }
 }
 
+// the unit tests share `tests/support` with the integration tests, which name the crate
+#[cfg(test)]
+extern crate self as dyad_grounding;
 #[cfg(test)]
 mod tests;

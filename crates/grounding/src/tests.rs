@@ -4,6 +4,9 @@
 use super::*;
 use dyad_dates::Date;
 
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 /// Parse `sentences` as one document published on `published`; ground the event whose verb
 /// is the first word `verb` of sentence `index` (with `actors` as its actor countries).
 fn ground_with(
@@ -13,31 +16,14 @@ fn ground_with(
     verb: &str,
     actors: &[&str],
 ) -> Grounding {
-    let rules = dyad_text::TextRules::bundled();
     let model = dyad_nlp::Model::bundled().expect("bundled model");
     let g = Grounder::bundled();
     let mut state = DocumentState::new(published);
     let mut result = None;
     for (k, text) in sentences.iter().enumerate() {
-        let mut toks = Vec::new();
-        dyad_text::tokenize::tokenize(text, 0, rules, &mut toks);
-        let forms: Vec<&str> = toks
-            .iter()
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect();
+        let forms = support::forms(text);
         let an = model.annotate(&forms);
-        let words: Vec<Word> = forms
-            .iter()
-            .zip(&an)
-            .map(|(f, a)| Word {
-                form: f,
-                upos: a.upos,
-                xpos: a.xpos,
-                lemma: &a.lemma,
-                head: a.head,
-                deprel: a.deprel,
-            })
-            .collect();
+        let words = support::words(&forms, &an);
         let s = g.read(&mut state, &words);
         if k == index {
             let v = forms
@@ -318,28 +304,11 @@ fn no_attached_place_is_no_place() {
 #[test]
 fn actor_country_from_a_place_in_its_phrase() {
     let g = Grounder::bundled();
-    let rules = dyad_text::TextRules::bundled();
     let model = dyad_nlp::Model::bundled().expect("bundled model");
     let text = "Police in Nairobi fired tear gas at protesters.";
-    let mut toks = Vec::new();
-    dyad_text::tokenize::tokenize(text, 0, rules, &mut toks);
-    let forms: Vec<&str> = toks
-        .iter()
-        .map(|t| &text[t.span.start..t.span.end])
-        .collect();
+    let forms = support::forms(text);
     let an = model.annotate(&forms);
-    let words: Vec<Word> = forms
-        .iter()
-        .zip(&an)
-        .map(|(f, a)| Word {
-            form: f,
-            upos: a.upos,
-            xpos: a.xpos,
-            lemma: &a.lemma,
-            head: a.head,
-            deprel: a.deprel,
-        })
-        .collect();
+    let words = support::words(&forms, &an);
     let mut state = DocumentState::new(d(2024, 6, 25));
     let s = g.read(&mut state, &words);
     assert_eq!(
@@ -506,7 +475,6 @@ fn bad_word_lists_are_typed_errors() {
 fn date_trigger_filter_hides_no_date() {
     let g = Grounder::bundled();
     assert!(g.date_triggers.is_some(), "the filter is on");
-    let rules = dyad_text::TextRules::bundled();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut texts: Vec<String> = std::fs::read_to_string(root.join("gold/grounding.jsonl"))
         .expect("golden file")
@@ -526,12 +494,7 @@ fn date_trigger_filter_hides_no_date() {
     }
     let mut checked = 0;
     for text in &texts {
-        let mut toks = Vec::new();
-        dyad_text::tokenize::tokenize(text, 0, rules, &mut toks);
-        let forms: Vec<&str> = toks
-            .iter()
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect();
+        let forms = support::forms(text);
         if !g.dates.find(&forms).is_empty() {
             assert!(g.may_hold_date(&forms), "filtered out a date: {text}");
             checked += 1;

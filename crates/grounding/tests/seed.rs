@@ -3,7 +3,9 @@
 //! the drone strike on 2024-01-28 in Jordan with 3 dead, the agreement of August 2023 (month
 //! precision) and the strike of the week before (week precision) that killed one commander.
 
-use dyad_grounding::{Date, DocumentState, Grounder, Grounding, Word};
+use dyad_grounding::{Date, DocumentState, Grounder, Grounding};
+
+mod support;
 
 /// The paraphrase, one sentence a line.
 const DOC: [&str; 4] = [
@@ -15,31 +17,14 @@ const DOC: [&str; 4] = [
 
 /// Ground the first word `verb` of every listed sentence, reading the whole document in order.
 fn ground(events: &[(usize, &str)]) -> Vec<Grounding> {
-    let rules = dyad_text::TextRules::bundled();
     let model = dyad_nlp::Model::bundled().expect("bundled model");
     let grounder = Grounder::bundled();
     let mut state = DocumentState::new(Date::constant(2024, 2, 11));
     let mut out = Vec::new();
     for (k, text) in DOC.iter().enumerate() {
-        let mut toks = Vec::new();
-        dyad_text::tokenize::tokenize(text, 0, rules, &mut toks);
-        let forms: Vec<&str> = toks
-            .iter()
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect();
+        let forms = support::forms(text);
         let an = model.annotate(&forms);
-        let words: Vec<Word> = forms
-            .iter()
-            .zip(&an)
-            .map(|(f, a)| Word {
-                form: f,
-                upos: a.upos,
-                xpos: a.xpos,
-                lemma: &a.lemma,
-                head: a.head,
-                deprel: a.deprel,
-            })
-            .collect();
+        let words = support::words(&forms, &an);
         let sentence = grounder.read(&mut state, &words);
         for &(i, verb) in events {
             if i == k {

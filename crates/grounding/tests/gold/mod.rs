@@ -8,9 +8,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use dyad_grounding::{Date, DocumentState, Grounder, Grounding, Word};
+use dyad_grounding::{Date, DocumentState, Grounder, Grounding};
 use dyad_places::Gazetteer;
 use serde::Deserialize;
+
+#[path = "../support/mod.rs"]
+mod support;
 
 /// One line of the golden file.
 #[derive(Debug, Clone, Deserialize)]
@@ -126,7 +129,6 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Tokenize, parse and ground every case, documents in order.
 pub fn run(cases: &[Case]) -> Result<Run, String> {
-    let rules = dyad_text::TextRules::bundled();
     let model = dyad_nlp::Model::bundled().map_err(|e| e.to_string())?;
     let grounder = Grounder::bundled();
     let mut outcomes = Vec::new();
@@ -142,26 +144,10 @@ pub fn run(cases: &[Case]) -> Result<Run, String> {
             return Err("no document state".into());
         };
         let t0 = Instant::now();
-        let mut tokens = Vec::new();
-        dyad_text::tokenize::tokenize(&case.text, 0, rules, &mut tokens);
-        let forms: Vec<&str> = tokens
-            .iter()
-            .map(|t| t.span.slice(&case.text).unwrap_or(""))
-            .collect();
+        let forms = support::forms(&case.text);
         let analysis = model.annotate(&forms);
         parse_time += t0.elapsed();
-        let words: Vec<Word> = forms
-            .iter()
-            .zip(&analysis)
-            .map(|(f, a)| Word {
-                form: f,
-                upos: a.upos,
-                xpos: a.xpos,
-                lemma: &a.lemma,
-                head: a.head,
-                deprel: a.deprel,
-            })
-            .collect();
+        let words = support::words(&forms, &analysis);
         let verb = forms
             .iter()
             .enumerate()
