@@ -43,6 +43,11 @@ pub struct CodeOptions {
     /// resolution costs.
     #[arg(long)]
     pub no_grounding: bool,
+    /// Tag and parse every sentence, also those in which no event can be coded (no actor
+    /// named, no earlier event in the document). The events are the same; for checking that
+    /// they are, and for measuring what skipping those sentences saves.
+    #[arg(long)]
+    pub parse_all: bool,
 }
 
 const TSV_HEADER: &str = "event_id\tdoc_id\tsentence_index\tdate\tdate_precision\tsource_code\tsource_text\ttarget_code\ttarget_text\tcameo\troot\tquad_class\tgoldstein\tplover\tverb\trule\tsentence";
@@ -63,6 +68,11 @@ pub fn run(opts: &CodeOptions) -> Result<i32> {
     };
     let coder = if opts.no_grounding {
         coder.without_grounding()
+    } else {
+        coder
+    };
+    let coder = if opts.parse_all {
+        coder.parsing_every_sentence()
     } else {
         coder
     };

@@ -1,6 +1,7 @@
 //! The coding pipeline for one document: a segmented document in, its coded events out.
 //!
-//! Tags and parses every sentence (headings are skipped: they are never coded) with the
+//! Tags and parses every sentence the coder asks for (headings are skipped: they are never
+//! coded; a sentence in which no event can be coded is only skimmed) with the
 //! bundled model and hands the parses, in document order, to the coder with one grounding
 //! state for the whole document (its publication date, the last date read, the countries
 //! named so far). This module converts between the stages'
@@ -30,6 +31,11 @@ pub fn code_document(
     let mut events = Vec::new();
     for s in &doc.segments {
         if s.kind == SegmentKind::Heading {
+            continue;
+        }
+        let forms: Vec<&str> = s.tokens.iter().map(|t| doc.text_of(t.span)).collect();
+        if !coder.needs_parse(&ctx, &forms, &state) {
+            coder.skim_segment(&forms, &mut state);
             continue;
         }
         let parsed = model.parse_segment(doc, s, scratch);

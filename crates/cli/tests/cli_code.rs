@@ -203,6 +203,67 @@ fn example_article_matches_golden_events() {
     assert!(!events(&out).is_empty());
 }
 
+/// Sentences naming no actor are skimmed, not parsed: the events must be exactly those of
+/// `--parse-all`, on the golden coding set (249 events over 326 items), the seed article and
+/// a document whose event is dated from a skimmed sentence ("Two days later" counts from the
+/// March 3 of the sentence before it, which names no actor).
+#[test]
+fn skimming_sentences_without_actors_changes_no_event() {
+    let root = repo_root();
+    let anchored = "Trading on the stock exchange closed early on March 3.\n\n\
+                    Two days later, Kenyan police arrested dozens of protesters in Nairobi.\n";
+    let runs: Vec<(Vec<String>, Option<&str>)> = vec![
+        (
+            vec![
+                "--input".into(),
+                "jsonl".into(),
+                root.join("gold/coding.jsonl").display().to_string(),
+            ],
+            None,
+        ),
+        (
+            vec![
+                "--date".into(),
+                "2024-02-11".into(),
+                root.join("../shared/examples/seed-article.txt")
+                    .display()
+                    .to_string(),
+            ],
+            None,
+        ),
+        (
+            vec!["--date".into(), "2024-03-20".into(), "-".into()],
+            Some(anchored),
+        ),
+    ];
+    for (args, stdin) in runs {
+        let code = |extra: &[&str]| {
+            let mut all: Vec<&str> = vec!["code"];
+            all.extend_from_slice(extra);
+            all.extend(args.iter().map(String::as_str));
+            let out = common::run_with_stdin(&all, stdin.unwrap_or("").as_bytes());
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out
+        };
+        let skimmed = code(&[]);
+        let parsed = code(&["--parse-all"]);
+        assert!(!events(&skimmed).is_empty(), "{args:?} codes events");
+        assert_eq!(
+            String::from_utf8_lossy(&skimmed.stdout),
+            String::from_utf8_lossy(&parsed.stdout),
+            "{args:?}: skimming changed the events"
+        );
+        if stdin.is_some() {
+            let evs = events(&skimmed);
+            assert_eq!(evs[0]["date"]["start"], "2024-03-05", "{}", evs[0]);
+        }
+    }
+}
+
 #[test]
 fn tsv_and_gdelt_formats_have_headers_and_one_row_per_event() {
     let root = repo_root();

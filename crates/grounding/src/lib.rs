@@ -109,7 +109,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use dyad_dates::{DateExpr, DateRange, DateResolver};
-use dyad_places::{Gazetteer, PlaceContext};
+use dyad_places::{Gazetteer, Place, PlaceContext};
 
 pub use dyad_dates::Date;
 pub use sentence::{Sentence, Word};
@@ -277,11 +277,48 @@ impl Grounder {
     pub fn read<'s>(&self, state: &mut DocumentState, words: &'s [Word<'s>]) -> Sentence<'s> {
         let mut s = Sentence::new(words);
         s.countries_before = state.countries.len();
-        if words.is_empty() {
-            return s;
+        let (dates, places) = self.scan(state, &s.forms);
+        s.dates = dates
+            .into_iter()
+            .map(|(tokens, range)| FoundDate {
+                head: s.head_of(tokens.clone()),
+                tokens,
+                range,
+            })
+            .collect();
+        s.places = places
+            .into_iter()
+            .map(|(tokens, place)| FoundPlace {
+                head: s.head_of(tokens.clone()),
+                tokens,
+                place,
+            })
+            .collect();
+        s
+    }
+
+    /// Read a sentence that will not be grounded (no event can be coded in it) for what it
+    /// tells about later sentences: the state moves on exactly as [`Grounder::read`] would
+    /// move it (date anchor, countries named), from the words' forms alone.
+    pub fn skim(&self, state: &mut DocumentState, forms: &[&str]) {
+        self.scan(state, forms);
+    }
+
+    /// The date and place mentions of a sentence's `forms` (token ranges with what they
+    /// resolve to), updating the state's anchor and countries as they are read.
+    #[allow(clippy::type_complexity)]
+    fn scan(
+        &self,
+        state: &mut DocumentState,
+        forms: &[&str],
+    ) -> (Vec<(Range<usize>, DateRange)>, Vec<(Range<usize>, Place)>) {
+        let mut dates: Vec<(Range<usize>, DateRange)> = Vec::new();
+        let mut places = Vec::new();
+        if forms.is_empty() {
+            return (dates, places);
         }
-        let mentions = if state.publication.is_some() && self.may_hold_date(&s.forms) {
-            self.dates.find(&s.forms)
+        let mentions = if state.publication.is_some() && self.may_hold_date(forms) {
+            self.dates.find(forms)
         } else {
             Vec::new()
         };
@@ -295,48 +332,40 @@ impl Grounder {
             if !matches!(m.expr, DateExpr::Since(_)) {
                 state.anchor = Some(range.clone());
             }
-            let tokens = m.start..m.end.min(words.len());
+            let tokens = m.start..m.end.min(forms.len());
             if tokens.is_empty() {
                 continue;
             }
-            s.dates.push(FoundDate {
-                head: s.head_of(tokens.clone()),
-                tokens,
-                range,
-            });
+            dates.push((tokens, range));
         }
         let found = {
             let countries: Vec<&str> = state.countries.iter().map(String::as_str).collect();
             let ctx = PlaceContext {
                 countries: &countries,
             };
-            self.places.find_all(&s.forms, &ctx)
+            self.places.find_all(forms, &ctx)
         };
         for (start, place, len) in found {
-            let tokens = start..(start + len).min(words.len());
-            if tokens.is_empty() || s.dates.iter().any(|d| d.tokens.contains(&start)) {
+            let tokens = start..(start + len).min(forms.len());
+            if tokens.is_empty() || dates.iter().any(|(d, _)| d.contains(&start)) {
                 continue;
             }
             // a name glued to a following capitalised word is part of a longer proper name
             // ("Howard University", "Hassan Nasrallah", "Jordan Valley"), unless that word
             // starts a date ("in Syria Tuesday")
             let end = tokens.end;
-            let glued = s.forms.get(end).is_some_and(|next| {
+            let glued = forms.get(end).is_some_and(|next| {
                 next.chars().next().is_some_and(char::is_uppercase)
                     && next.chars().any(char::is_lowercase)
-                    && !s.dates.iter().any(|d| d.tokens.start == end)
+                    && !dates.iter().any(|(d, _)| d.start == end)
             });
             if glued {
                 continue;
             }
             state.add_country(&place.country);
-            s.places.push(FoundPlace {
-                head: s.head_of(tokens.clone()),
-                tokens,
-                place,
-            });
+            places.push((tokens, place));
         }
-        s
+        (dates, places)
     }
 
     /// The date, place and fatalities of the event whose verb is word `verb` (0-based) of a

@@ -100,3 +100,24 @@ fn seed_article_dates_place_and_fatalities() {
     );
     assert_eq!(open.place, None);
 }
+
+/// Skimming a sentence (forms only, no parse) moves the document state exactly as reading it:
+/// the same date anchor and the same countries after every sentence of the paraphrase.
+#[test]
+fn skimming_moves_the_state_as_reading_does() {
+    let model = dyad_nlp::Model::bundled().expect("bundled model");
+    let grounder = Grounder::bundled();
+    let mut read = DocumentState::new(Date::constant(2024, 2, 11));
+    let mut skimmed = read.clone();
+    for text in DOC {
+        let forms = support::forms(text);
+        let an = model.annotate(&forms);
+        let words = support::words(&forms, &an);
+        grounder.read(&mut read, &words);
+        grounder.skim(&mut skimmed, &forms);
+        assert_eq!(read.anchor(), skimmed.anchor(), "{text}");
+        assert_eq!(read.countries(), skimmed.countries(), "{text}");
+    }
+    assert!(read.anchor().is_some());
+    assert!(!read.countries().is_empty());
+}
