@@ -630,6 +630,20 @@ impl<'d> Coder<'d> {
     }
 
     /// The event record of an action coded at verb `v`, with its date, place and fatalities.
+    /// Whether every actor of an event is a private party of `private_actor_codes` (a
+    /// company with no country, and nobody else): business news, not a political event.
+    fn private_matter(&self, source: &ActorRef, target: &ActorRef) -> bool {
+        let codes: Vec<&str> = [&source.code, &target.code]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        !codes.is_empty()
+            && codes
+                .iter()
+                .all(|c| CodingRules::has(&self.rules.private_actor_codes, c))
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn grounded_event(
         &self,
@@ -642,6 +656,9 @@ impl<'d> Coder<'d> {
         source: ActorRef,
         target: ActorRef,
     ) -> Option<Event> {
+        if self.private_matter(&source, &target) {
+            return None;
+        }
         let info = self.codes.get(code)?;
         let countries: Vec<&str> = [source.country.as_deref(), target.country.as_deref()]
             .into_iter()

@@ -106,6 +106,10 @@ pub struct CodingRules {
     /// PETRARCH does. Off in dyad's own rules.
     #[serde(default)]
     pub agentless_passive_active: bool,
+    /// Actor codes of private parties ("BUS"): an event all of whose actors carry one of
+    /// them is not coded.
+    #[serde(default)]
+    pub private_actor_codes: Vec<String>,
 }
 
 /// A problem in the rules file.

@@ -906,6 +906,8 @@ pub fn convert(
     rules.pronoun_antecedents = true;
     // PETRARCH treats a clause as passive only with a "by" phrase
     rules.agentless_passive_active = true;
+    // PETRARCH codes business actors like any other
+    rules.private_actor_codes.clear();
     Ok(PetrarchCoding {
         actors: actor_dict,
         verbs: verb_dict,
