@@ -19,6 +19,7 @@ mod state;
 mod subjects;
 mod surface;
 mod tree;
+mod unattributed;
 
 use std::collections::BTreeSet;
 
@@ -166,6 +167,9 @@ impl<'d> Coder<'d> {
                 if events.len() == before {
                     self.code_reaction(&scope, seg, v, &mut events);
                 }
+                if events.len() == before {
+                    self.code_unattributed(&scope, seg, v, &mut events);
+                }
                 verbs.resize(events.len(), v);
             }
         }
@@ -269,9 +273,16 @@ impl<'d> Coder<'d> {
         if sources.is_empty() {
             return;
         }
+        // "called off a strike": with a particle some pattern of the verb names, only the
+        // patterns with that particle apply (not "call strike")
+        let phrasal = particle_lemma.is_some()
+            && self
+                .verbs
+                .patterns_for(&lemma)
+                .any(|p| p.particle == particle_lemma);
         let mut fallback: Option<&VerbPattern> = None;
         for p in patterns {
-            if p.particle.is_some() && p.particle != particle_lemma {
+            if (p.particle.is_some() || phrasal) && p.particle != particle_lemma {
                 continue;
             }
             let is_actor = !object_actors.is_empty();
@@ -742,10 +753,13 @@ impl<'d> Coder<'d> {
         let r = self.rules;
         let mut intended = false;
         // "demanded that Russia withdraw": a bare verb in a complement clause is mandated,
-        // not done
+        // not done ("said settlers set fire": a reported fact's verb is a misread past tense)
         if t.words[v].xpos == "VB"
             && t.rel(v) == "ccomp"
             && !t.children(v).iter().any(|&c| matches!(t.rel(c), "aux"))
+            && !t
+                .head(v)
+                .is_some_and(|h| CodingRules::has(&r.indicative_governors, &t.lemma(h)))
         {
             return Modality::Hypothetical;
         }
@@ -844,11 +858,14 @@ impl<'d> Coder<'d> {
         reported && !conditional
     }
 
-    /// Is clause `c` a "to" infinitive hung on `head`, a verb of intent ("vowed ... to strike")?
+    /// Is clause `c` a "to" infinitive hung on `head`, a verb of intent ("vowed ... to strike")
+    /// or of aspect ("resorted to throwing stones")?
     fn infinitive_of_intent(&self, t: &Tree<'_>, c: usize, head: usize) -> bool {
+        let hl = t.lemma(head);
         t.children_rel(c, "nsubj").next().is_none()
             && t.children_rel(c, "mark").any(|m| t.lemma(m) == "to")
-            && CodingRules::has(&self.rules.intent_governors, &t.lemma(head))
+            && (CodingRules::has(&self.rules.intent_governors, &hl)
+                || CodingRules::has(&self.rules.aspect_governors, &hl))
     }
 
     /// The actors an event's target slots name, in slot order (the first slot found wins).
@@ -1160,10 +1177,15 @@ impl<'d> Coder<'d> {
                     _ => e.code.clone(),
                 }
             }
-            None => match (&named, &country) {
-                (Some((c, _)), _) => c.clone(),
-                (None, Some(c)) => c.clone(),
-                (None, None) => return None,
+            None => match (&named, &country, &agent) {
+                (Some((c, _)), _, _) => c.clone(),
+                (None, Some(c), _) => c.clone(),
+                // "a rebel stronghold", "an army base": the place stands for its owner
+                (None, None, Some((code, id, _))) if self.owned_place(s, h) => {
+                    entries.push(id.clone());
+                    code.clone()
+                }
+                (None, None, _) => return None,
             },
         };
         let first = words
@@ -1180,6 +1202,18 @@ impl<'d> Coder<'d> {
             span,
             entries,
             as_capital,
+        })
+    }
+}
+
+impl Coder<'_> {
+    /// Is the head noun `h` a place or facility that an actor modifier can own
+    /// (`owned_place_class`: "a guerrilla stronghold", "police stations")?
+    fn owned_place(&self, s: &Scope<'_>, h: usize) -> bool {
+        self.rules.owned_place_class.as_ref().is_some_and(|class| {
+            word_keys(s, h)
+                .iter()
+                .any(|w| self.verbs.in_class(class, w))
         })
     }
 }
