@@ -364,15 +364,25 @@ impl<'d> Coder<'d> {
         out: &mut Vec<Event>,
     ) {
         {
+            let threat = modality == Modality::Intended && self.conditional_threat(s.tree, v);
             let code = if modality == Modality::Intended {
                 match self.rules.intent_code_by_root.get(root_of(&p.code)) {
+                    // "will withdraw its troops unless …": a conditional intention is a threat
+                    Some(c) if threat && root_of(c) != "13" => {
+                        match &self.rules.conditional_threat_code {
+                            Some(t) => t.clone(),
+                            None => c.clone(),
+                        }
+                    }
                     Some(c) => c.clone(),
                     None => return,
                 }
             } else {
                 p.code.clone()
             };
-            let rule = if modality == Modality::Intended {
+            let rule = if threat {
+                format!("{}+threat", p.id)
+            } else if modality == Modality::Intended {
                 format!("{}+intent", p.id)
             } else {
                 p.id.clone()
@@ -842,6 +852,15 @@ impl<'d> Coder<'d> {
         }
     }
 
+    /// Has verb `v` a condition clause of a threat ("… unless the blockade is lifted",
+    /// `conditional_threat_markers`)?
+    fn conditional_threat(&self, t: &Tree<'_>, v: usize) -> bool {
+        t.children_rel(v, "advcl").any(|c| {
+            t.children_rel(c, "mark")
+                .any(|m| CodingRules::has(&self.rules.conditional_threat_markers, &t.lemma(m)))
+        })
+    }
+
     /// Is clause `c` the complement of a reporting verb ("said it would") with no condition
     /// ("if", "unless") of its own?
     fn reported_without_condition(&self, t: &Tree<'_>, c: usize) -> bool {
@@ -851,9 +870,13 @@ impl<'d> Coder<'d> {
                 .is_some_and(|h| CodingRules::has(&r.reporting_verbs, &t.lemma(h)));
         let conditional = t.children(c).iter().any(|&k| {
             (t.rel(k) == "mark" && CodingRules::has(&r.hypothetical_markers, &t.lemma(k)))
+                // ("said it would withdraw unless …" is a threat, not a condition)
                 || (t.rel(k) == "advcl"
-                    && t.children_rel(k, "mark")
-                        .any(|m| CodingRules::has(&r.hypothetical_markers, &t.lemma(m))))
+                    && t.children_rel(k, "mark").any(|m| {
+                        let l = t.lemma(m);
+                        CodingRules::has(&r.hypothetical_markers, &l)
+                            && !CodingRules::has(&r.conditional_threat_markers, &l)
+                    }))
         });
         reported && !conditional
     }
@@ -865,7 +888,9 @@ impl<'d> Coder<'d> {
         t.children_rel(c, "nsubj").next().is_none()
             && t.children_rel(c, "mark").any(|m| t.lemma(m) == "to")
             && (CodingRules::has(&self.rules.intent_governors, &hl)
-                || CodingRules::has(&self.rules.aspect_governors, &hl))
+                // (not a purpose clause: "continued their strike to demand …")
+                || (CodingRules::has(&self.rules.aspect_governors, &hl)
+                    && t.children_rel(head, "obj").next().is_none()))
     }
 
     /// The actors an event's target slots name, in slot order (the first slot found wins).
@@ -1160,7 +1185,21 @@ impl<'d> Coder<'d> {
                             }
                         }
                     },
-                    ActorKind::Person => e.code_on(date)?.to_string(),
+                    ActorKind::Person => match (e.code_on(date), &country, &agent) {
+                        (Some(c), _, _) => c.to_string(),
+                        // a known person in no listed office on the date: the title and the
+                        // country before the name say who they are ("Israeli President X")
+                        (None, Some(c), Some((code, id, prefix))) => {
+                            entries.push(id.clone());
+                            with_role(c, code, *prefix)
+                        }
+                        (None, None, Some((code, id, _))) => {
+                            entries.push(id.clone());
+                            code.clone()
+                        }
+                        (None, Some(c), None) => c.clone(),
+                        (None, None, None) => return None,
+                    },
                     // a capital named as an actor stands for its government ("Washington said")
                     ActorKind::Country
                         if head_match.is_some_and(|k| s.matches[k].form == MatchForm::Capital) =>

@@ -116,6 +116,13 @@ pub struct CodingRules {
     /// tense ("said settlers set fire"), not a mandate.
     #[serde(default)]
     pub indicative_governors: Vec<String>,
+    /// Markers of a condition that make an intended action a threat ("will withdraw unless
+    /// …").
+    #[serde(default)]
+    pub conditional_threat_markers: Vec<String>,
+    /// The CAMEO code of such a threat when the action's own intent code is no threat.
+    #[serde(default)]
+    pub conditional_threat_code: Option<String>,
     /// Nouns of places and facilities ("stronghold", "base"): an actor modifier of one with
     /// no other actor in its phrase stands for the place ("a rebel stronghold" → REB). The
     /// name of a noun class of the verb dictionary (noun_classes.toml).
