@@ -10,6 +10,8 @@
 //! actions give no event; intended and threatened ones give the CAMEO intent code of their
 //! root (03x, 13x). Coordinated actors give one event each, and coordinated subjects of a
 //! cooperative verb without a target act on each other ("Iraq and the U.S. resumed talks").
+//! A bombing reported with no attacker is coded from an unidentified armed attacker (UAF,
+//! see `unattributed`); a stated intention with an "unless" condition is a threat.
 //! Headings are never coded. The coder never fails and does no I/O: the same parse,
 //! dictionaries and version always give the same events.
 
