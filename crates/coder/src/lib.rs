@@ -10,6 +10,8 @@
 //! actions give no event; intended and threatened ones give the CAMEO intent code of their
 //! root (03x, 13x). Coordinated actors give one event each, and coordinated subjects of a
 //! cooperative verb without a target act on each other ("Iraq and the U.S. resumed talks").
+//! A bombing reported with no attacker is coded from an unidentified armed attacker (UAF,
+//! see `unattributed`); a stated intention with an "unless" condition is a threat.
 //! Headings are never coded. The coder never fails and does no I/O: the same parse,
 //! dictionaries and version always give the same events.
 
@@ -19,6 +21,7 @@ mod state;
 mod subjects;
 mod surface;
 mod tree;
+mod unattributed;
 
 use std::collections::BTreeSet;
 
@@ -133,10 +136,11 @@ impl<'d> Coder<'d> {
     /// [`Coder::code_segment`], or may only be skimmed with [`Coder::skim_segment`].
     ///
     /// An event needs an actor named in its own sentence (pronouns stand only for actors of
-    /// the same sentence) or, for an event noun ("the meeting took place"), an earlier event
-    /// of the document. A sentence with neither can give no event, and tagging and parsing
-    /// it is most of what coding it would cost: in a wire of business news that is a third
-    /// of the sentences. The events coded are the same either way.
+    /// the same sentence), or, for an event noun ("the meeting took place"), an earlier event
+    /// of the document, or a noun of `unattributed_attack` ("a car bombing killed two"). A
+    /// sentence with none of them can give no event, and tagging and parsing it is most of
+    /// what coding it would cost: in a wire of business news that is a third of the
+    /// sentences. The events coded are the same either way.
     pub fn needs_parse(
         &self,
         ctx: &DocumentContext<'_>,
@@ -145,6 +149,11 @@ impl<'d> Coder<'d> {
     ) -> bool {
         self.parse_every_sentence
             || !state.recent.is_empty()
+            || self.rules.unattributed_attack.as_ref().is_some_and(|r| {
+                forms
+                    .iter()
+                    .any(|f| self.verbs.ends_class_entry(&r.class, &f.to_lowercase()))
+            })
             || !self.actors.find(forms, ctx.date).is_empty()
     }
 
@@ -205,6 +214,9 @@ impl<'d> Coder<'d> {
                 }
                 if events.len() == before {
                     self.code_reaction(&scope, seg, v, &mut events);
+                }
+                if events.len() == before {
+                    self.code_unattributed(&scope, seg, v, &mut events);
                 }
                 verbs.resize(events.len(), v);
             }
@@ -309,9 +321,16 @@ impl<'d> Coder<'d> {
         if sources.is_empty() {
             return;
         }
+        // "called off a strike": with a particle some pattern of the verb names, only the
+        // patterns with that particle apply (not "call strike")
+        let phrasal = particle_lemma.is_some()
+            && self
+                .verbs
+                .patterns_for(&lemma)
+                .any(|p| p.particle == particle_lemma);
         let mut fallback: Option<&VerbPattern> = None;
         for p in patterns {
-            if p.particle.is_some() && p.particle != particle_lemma {
+            if (p.particle.is_some() || phrasal) && p.particle != particle_lemma {
                 continue;
             }
             let is_actor = !object_actors.is_empty();
@@ -393,15 +412,25 @@ impl<'d> Coder<'d> {
         out: &mut Vec<Event>,
     ) {
         {
+            let threat = modality == Modality::Intended && self.conditional_threat(s.tree, v);
             let code = if modality == Modality::Intended {
                 match self.rules.intent_code_by_root.get(root_of(&p.code)) {
+                    // "will withdraw its troops unless …": a conditional intention is a threat
+                    Some(c) if threat && root_of(c) != "13" => {
+                        match &self.rules.conditional_threat_code {
+                            Some(t) => t.clone(),
+                            None => c.clone(),
+                        }
+                    }
                     Some(c) => c.clone(),
                     None => return,
                 }
             } else {
                 p.code.clone()
             };
-            let rule = if modality == Modality::Intended {
+            let rule = if threat {
+                format!("{}+threat", p.id)
+            } else if modality == Modality::Intended {
                 format!("{}+intent", p.id)
             } else {
                 p.id.clone()
@@ -799,10 +828,13 @@ impl<'d> Coder<'d> {
         let r = self.rules;
         let mut intended = false;
         // "demanded that Russia withdraw": a bare verb in a complement clause is mandated,
-        // not done
+        // not done ("said settlers set fire": a reported fact's verb is a misread past tense)
         if t.words[v].xpos == "VB"
             && t.rel(v) == "ccomp"
             && !t.children(v).iter().any(|&c| matches!(t.rel(c), "aux"))
+            && !t
+                .head(v)
+                .is_some_and(|h| CodingRules::has(&r.indicative_governors, &t.lemma(h)))
         {
             return Modality::Hypothetical;
         }
@@ -885,6 +917,15 @@ impl<'d> Coder<'d> {
         }
     }
 
+    /// Has verb `v` a condition clause of a threat ("… unless the blockade is lifted",
+    /// `conditional_threat_markers`)?
+    fn conditional_threat(&self, t: &Tree<'_>, v: usize) -> bool {
+        t.children_rel(v, "advcl").any(|c| {
+            t.children_rel(c, "mark")
+                .any(|m| CodingRules::has(&self.rules.conditional_threat_markers, &t.lemma(m)))
+        })
+    }
+
     /// Is clause `c` the complement of a reporting verb ("said it would") with no condition
     /// ("if", "unless") of its own?
     fn reported_without_condition(&self, t: &Tree<'_>, c: usize) -> bool {
@@ -894,18 +935,27 @@ impl<'d> Coder<'d> {
                 .is_some_and(|h| CodingRules::has(&r.reporting_verbs, &t.lemma(h)));
         let conditional = t.children(c).iter().any(|&k| {
             (t.rel(k) == "mark" && CodingRules::has(&r.hypothetical_markers, &t.lemma(k)))
+                // ("said it would withdraw unless …" is a threat, not a condition)
                 || (t.rel(k) == "advcl"
-                    && t.children_rel(k, "mark")
-                        .any(|m| CodingRules::has(&r.hypothetical_markers, &t.lemma(m))))
+                    && t.children_rel(k, "mark").any(|m| {
+                        let l = t.lemma(m);
+                        CodingRules::has(&r.hypothetical_markers, &l)
+                            && !CodingRules::has(&r.conditional_threat_markers, &l)
+                    }))
         });
         reported && !conditional
     }
 
-    /// Is clause `c` a "to" infinitive hung on `head`, a verb of intent ("vowed ... to strike")?
+    /// Is clause `c` a "to" infinitive hung on `head`, a verb of intent ("vowed ... to strike")
+    /// or of aspect ("resorted to throwing stones")?
     fn infinitive_of_intent(&self, t: &Tree<'_>, c: usize, head: usize) -> bool {
+        let hl = t.lemma(head);
         t.children_rel(c, "nsubj").next().is_none()
             && t.children_rel(c, "mark").any(|m| t.lemma(m) == "to")
-            && CodingRules::has(&self.rules.intent_governors, &t.lemma(head))
+            && (CodingRules::has(&self.rules.intent_governors, &hl)
+                // (not a purpose clause: "continued their strike to demand …")
+                || (CodingRules::has(&self.rules.aspect_governors, &hl)
+                    && t.children_rel(head, "obj").next().is_none()))
     }
 
     /// The actors an event's target slots name, in slot order (the first slot found wins).
@@ -1200,7 +1250,21 @@ impl<'d> Coder<'d> {
                             }
                         }
                     },
-                    ActorKind::Person => e.code_on(date)?.to_string(),
+                    ActorKind::Person => match (e.code_on(date), &country, &agent) {
+                        (Some(c), _, _) => c.to_string(),
+                        // a known person in no listed office on the date: the title and the
+                        // country before the name say who they are ("Israeli President X")
+                        (None, Some(c), Some((code, id, prefix))) => {
+                            entries.push(id.clone());
+                            with_role(c, code, *prefix)
+                        }
+                        (None, None, Some((code, id, _))) => {
+                            entries.push(id.clone());
+                            code.clone()
+                        }
+                        (None, Some(c), None) => c.clone(),
+                        (None, None, None) => return None,
+                    },
                     // a capital named as an actor stands for its government ("Washington said")
                     ActorKind::Country
                         if head_match.is_some_and(|k| s.matches[k].form == MatchForm::Capital) =>
@@ -1217,10 +1281,15 @@ impl<'d> Coder<'d> {
                     _ => e.code.clone(),
                 }
             }
-            None => match (&named, &country) {
-                (Some((c, _)), _) => c.clone(),
-                (None, Some(c)) => c.clone(),
-                (None, None) => return None,
+            None => match (&named, &country, &agent) {
+                (Some((c, _)), _, _) => c.clone(),
+                (None, Some(c), _) => c.clone(),
+                // "a rebel stronghold", "an army base": the place stands for its owner
+                (None, None, Some((code, id, _))) if self.owned_place(s, h) => {
+                    entries.push(id.clone());
+                    code.clone()
+                }
+                (None, None, _) => return None,
             },
         };
         let first = words
@@ -1237,6 +1306,18 @@ impl<'d> Coder<'d> {
             span,
             entries,
             as_capital,
+        })
+    }
+}
+
+impl Coder<'_> {
+    /// Is the head noun `h` a place or facility that an actor modifier can own
+    /// (`owned_place_class`: "a guerrilla stronghold", "police stations")?
+    fn owned_place(&self, s: &Scope<'_>, h: usize) -> bool {
+        self.rules.owned_place_class.as_ref().is_some_and(|class| {
+            word_keys(s, h)
+                .iter()
+                .any(|w| self.verbs.in_class(class, w))
         })
     }
 }

@@ -8,6 +8,8 @@
 //! of the verb that governs the clause. This module only finds actors for subjects; it never
 //! decides what is coded.
 
+use dyad_lexicon::CodingRules;
+
 use crate::tree::Tree;
 use crate::{Coder, Resolved, Scope};
 
@@ -51,8 +53,11 @@ impl Coder<'_> {
     /// Is verb `v` a passive without a `by` agent that the rules read as active, its subject
     /// the source (`agentless_passive_active`, PETRARCH mode: "The Philippines was criticized
     /// over its dispute with Eriador" → PHL → ERI)? Off in dyad's own rules.
+    /// A stative participle ("is opposed to", "were engaged in", `stative_passives`) is read
+    /// as active in dyad's rules too.
     pub(crate) fn passive_read_as_active(&self, t: &Tree<'_>, v: usize) -> bool {
-        self.rules.agentless_passive_active
+        (self.rules.agentless_passive_active
+            || CodingRules::has(&self.rules.stative_passives, &t.lemma(v)))
             // its own subject: a subjectless passive conjunct does not take the first verb's
             && t.children_rel(v, "nsubj:pass").next().is_some()
             && !t

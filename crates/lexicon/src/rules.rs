@@ -1,6 +1,7 @@
 //! Coder rules kept as data (`data/coding_rules.toml`): negators, hypothetical and future
 //! auxiliaries, intent and negating governors, reciprocal roots, sponsor words and the map
-//! from an intended action's root to its CAMEO intent code. Read only; no logic here.
+//! from an intended action's root to its CAMEO intent code, and the rule for attacks reported
+//! without an attacker. Read only; no logic here.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -106,10 +107,51 @@ pub struct CodingRules {
     /// PETRARCH does. Off in dyad's own rules.
     #[serde(default)]
     pub agentless_passive_active: bool,
+    /// Verbs whose passive participle with no `by` agent states its subject's stance or
+    /// activity ("Israel is opposed to the plan", "troops were engaged in fighting"): read as
+    /// active, the subject the source.
+    #[serde(default)]
+    pub stative_passives: Vec<String>,
+    /// Verbs whose complement clause reports a fact: a bare verb form there is a misread past
+    /// tense ("said settlers set fire"), not a mandate.
+    #[serde(default)]
+    pub indicative_governors: Vec<String>,
+    /// Markers of a condition that make an intended action a threat ("will withdraw unless
+    /// …").
+    #[serde(default)]
+    pub conditional_threat_markers: Vec<String>,
+    /// The CAMEO code of such a threat when the action's own intent code is no threat.
+    #[serde(default)]
+    pub conditional_threat_code: Option<String>,
+    /// Nouns of places and facilities ("stronghold", "base"): an actor modifier of one with
+    /// no other actor in its phrase stands for the place ("a rebel stronghold" → REB). The
+    /// name of a noun class of the verb dictionary (noun_classes.toml).
+    #[serde(default)]
+    pub owned_place_class: Option<String>,
+    /// Explosive attacks reported with no attacker ("a roadside bombing killed a soldier"):
+    /// coded with an unidentified armed attacker, as CAMEO and PLOVER do.
+    #[serde(default)]
+    pub unattributed_attack: Option<UnattributedAttack>,
     /// Actor codes of private parties ("BUS"): an event all of whose actors carry one of
     /// them is not coded.
     #[serde(default)]
     pub private_actor_codes: Vec<String>,
+}
+
+/// The rule for attacks whose only named agent is the weapon or the attack itself
+/// (`[unattributed_attack]` in the rules file).
+#[derive(Debug, Clone, Deserialize)]
+pub struct UnattributedAttack {
+    /// The noun class (noun_classes.toml) of the attack or weapon nouns ("bombing", "car bomb").
+    pub class: String,
+    /// The verbs of harm it applies to ("kill", "wound").
+    pub verbs: Vec<String>,
+    /// Prepositions of a passive that name the attack ("killed in a bombing", "by a bomb").
+    pub cases: Vec<String>,
+    /// The CAMEO event code of the attack.
+    pub code: String,
+    /// The CAMEO actor code of the unidentified attacker.
+    pub source: String,
 }
 
 /// A problem in the rules file.

@@ -412,6 +412,15 @@ impl VerbDictionary {
         &self.patterns
     }
 
+    /// Is `word` (lowercase) the last word of an entry of noun class `class` ("bombings"
+    /// of "car bombings")? For finding a class's nouns among word forms before parsing.
+    pub fn ends_class_entry(&self, class: &str, word: &str) -> bool {
+        self.classes.get(class).is_some_and(|c| {
+            c.iter()
+                .any(|w| w.rsplit(' ').next().is_some_and(|last| last == word))
+        })
+    }
+
     /// Is `lemma` in the noun class?
     pub fn in_class(&self, class: &str, lemma: &str) -> bool {
         self.classes

@@ -1,0 +1,105 @@
+//! Bombings reported without an attacker: "a roadside bombing killed a soldier", "three
+//! civilians were killed in a car bombing". The only agent the sentence names is the attack;
+//! CAMEO and PLOVER code such events with an unidentified armed attacker (actor type UAF) and
+//! the victims as target. A weapon alone ("killed by a roadside bomb") is no attack and gives
+//! nothing. The rule is data (`unattributed_attack` in `coding_rules.toml`): the noun class of
+//! attacks, the verbs of harm, the prepositions of a passive that name the attack, the event
+//! code and the attacker's code. The attacker's text is the attack's phrase and its entry
+//! names the noun class, so the event still says which words made it.
+
+use dyad_core::ParsedSegment;
+
+use crate::event::{ActorRef, Event};
+use crate::{actor_ref, verb_text, with_compound_keys, Coder, Modality, Scope};
+
+impl Coder<'_> {
+    /// Code verb `v` when its agent is an attack noun with no actor of its own.
+    pub(crate) fn code_unattributed(
+        &self,
+        s: &Scope<'_>,
+        seg: &ParsedSegment,
+        v: usize,
+        out: &mut Vec<Event>,
+    ) {
+        let Some(rule) = &self.rules.unattributed_attack else {
+            return;
+        };
+        let t = s.tree;
+        let lemma = self
+            .verb_lemma(t, s.forms[v], v)
+            .unwrap_or_else(|| t.lemma(v));
+        if !rule.verbs.contains(&lemma) || self.modality(t, v) != Modality::Asserted {
+            return;
+        }
+        let is_attack = |c: usize| {
+            with_compound_keys(s, c)
+                .iter()
+                .any(|w| self.verbs.in_class(&rule.class, w))
+                && self.phrase_actors(s, c).is_empty()
+        };
+        let passive = t.children_rel(v, "nsubj:pass").next().is_some()
+            || t.children_rel(v, "aux:pass").next().is_some();
+        let (attack, victims) = if passive {
+            let attack = t.children_rel(v, "obl").find(|&c| {
+                t.case_of(c).is_some_and(|case| rule.cases.contains(&case)) && is_attack(c)
+            });
+            (attack, t.children_rel(v, "nsubj:pass").next())
+        } else {
+            (
+                t.children_rel(v, "nsubj").find(|&c| is_attack(c)),
+                t.children_rel(v, "obj").next(),
+            )
+        };
+        let Some(attack) = attack else {
+            return;
+        };
+        let text = t
+            .phrase(attack)
+            .into_iter()
+            .filter(|&w| !matches!(t.rel(w), "case" | "punct"))
+            .fold(None, |span: Option<(usize, usize)>, w| {
+                let sp = t.words[w].span;
+                Some(span.map_or((sp.start, sp.end), |(a, b)| {
+                    (a.min(sp.start), b.max(sp.end))
+                }))
+            })
+            .and_then(|(a, b)| s.ctx.text.get(a..b))
+            .map(str::to_string);
+        let source = ActorRef {
+            text,
+            code: Some(rule.source.clone()),
+            entry: Some(format!("unattributed-{}", rule.class)),
+            country: None,
+        };
+        let targets = victims
+            .map(|o| self.phrase_actors(s, o))
+            .unwrap_or_default();
+        let id = format!("unattributed.{}", rule.class);
+        let verb = verb_text(s, v, None);
+        if targets.is_empty() {
+            out.extend(self.grounded_event(
+                s,
+                seg,
+                v,
+                &rule.code,
+                &id,
+                &verb,
+                source,
+                ActorRef::none(),
+            ));
+            return;
+        }
+        for r in &targets {
+            out.extend(self.grounded_event(
+                s,
+                seg,
+                v,
+                &rule.code,
+                &id,
+                &verb,
+                source.clone(),
+                actor_ref(s, r),
+            ));
+        }
+    }
+}
