@@ -428,6 +428,7 @@ impl<'d> Coder<'d> {
                 .children(v)
                 .iter()
                 .any(|&c| c > v && matches!(t.rel(c), "obj" | "obl" | "iobj")),
+            TargetSlot::After { word, .. } => self.word_in_phrase(s, v, word).is_some(),
             TargetSlot::ClauseWith(aux) => t
                 .children_rel(v, "ccomp")
                 .any(|c| t.children_rel(c, "aux").any(|a| t.lemma(a) == *aux)),
@@ -929,6 +930,12 @@ impl<'d> Coder<'d> {
                                 return found;
                             }
                         }
+                    }
+                }
+                TargetSlot::After { word, skip } => {
+                    let found = self.actor_after(s, v, word, *skip);
+                    if !found.is_empty() {
+                        return found;
                     }
                 }
                 TargetSlot::FirstActor => {

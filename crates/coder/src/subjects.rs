@@ -3,7 +3,8 @@
 //! of a passive without an agent.
 //!
 //! "Fornost and the evil awful Gondor welcomed ..." can come out of the parser with two
-//! `nsubj` children of one verb with "and" between them; both are the verb's subjects. "Ethiopia indicated it would
+//! `nsubj` children of one verb with "and" between them; both are the verb's subjects (and so
+//! is a second one right after a first that names no actor: "Old foes Gondor and Osgiliath"). "Ethiopia indicated it would
 //! act" has the pronoun "it" as the subject of a complement clause; it stands for the subject
 //! of the verb that governs the clause. This module only finds actors for subjects; it never
 //! decides what is coded.
@@ -28,15 +29,19 @@ impl Coder<'_> {
         if passive || t.head(subject) != Some(v) {
             return;
         }
+        let unnamed = sources.is_empty();
         let others: Vec<usize> = t
             .children(v)
             .iter()
             .copied()
             .filter(|&c| c != subject && t.deprel(c) == "nsubj")
-            // coordinated: an "and" or "or" between the two ("minister Calimehtar" is one)
+            // coordinated: an "and" or "or" between the two ("minister Calimehtar" is one);
+            // or, when the subject names no actor, right after it ("Old foes Gondor and
+            // Osgiliath have renewed": an apposition without its commas)
             .filter(|&c| {
                 let (a, b) = (subject.min(c), subject.max(c));
                 (a + 1..b).any(|w| t.words[w].upos == "CCONJ")
+                    || (unnamed && c > subject && t.last_of(subject) + 1 == t.first_of(c))
             })
             .collect();
         for c in others {

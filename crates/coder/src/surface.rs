@@ -66,9 +66,53 @@ impl Coder<'_> {
 
     /// The first actor named in the phrase of verb `v`, in sentence order, with its conjuncts.
     pub(crate) fn first_actor(&self, s: &Scope<'_>, v: usize) -> Vec<Resolved> {
+        self.first_actor_after(s, v, v)
+    }
+
+    /// The first word of verb `v`'s phrase with this (lower-cased) form.
+    pub(crate) fn word_in_phrase(&self, s: &Scope<'_>, v: usize, word: &str) -> Option<usize> {
+        verb_phrase(s, v)
+            .into_iter()
+            .find(|&i| s.forms[i].eq_ignore_ascii_case(word))
+    }
+
+    /// The first actor of verb `v`'s phrase after `word` of it and the `skip` noun phrases
+    /// right after that word (PETRARCH's `IN ^ +`); none when the word is not in the phrase.
+    pub(crate) fn actor_after(
+        &self,
+        s: &Scope<'_>,
+        v: usize,
+        word: &str,
+        skip: usize,
+    ) -> Vec<Resolved> {
+        let t = s.tree;
+        let Some(anchor) = self.word_in_phrase(s, v, word) else {
+            return Vec::new();
+        };
+        let mut from = anchor;
+        let mut left = skip;
+        for w in verb_phrase(s, v).into_iter().filter(|&w| w > anchor) {
+            if left == 0 {
+                break;
+            }
+            // each noun phrase counted once, at its head (not at its compounds or names)
+            let nominal = matches!(t.words[w].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM");
+            if nominal && !matches!(t.rel(w), "compound" | "flat" | "fixed" | "nummod") {
+                from = w;
+                left -= 1;
+            }
+        }
+        if left > 0 {
+            return Vec::new();
+        }
+        self.first_actor_after(s, v, from)
+    }
+
+    /// The first actor of verb `v`'s phrase starting after word `from`.
+    fn first_actor_after(&self, s: &Scope<'_>, v: usize, from: usize) -> Vec<Resolved> {
         let t = s.tree;
         let phrase = verb_phrase(s, v);
-        for &w in &phrase {
+        for &w in phrase.iter().filter(|&&w| w > from) {
             if s.owner[w].is_none() || s.sponsors.contains(&w) {
                 continue;
             }

@@ -50,6 +50,15 @@ pub enum TargetSlot {
     /// The first actor named in the verb's phrase after the verb, however deep (PETRARCH's
     /// target rule: "welcomed the resumption of ties with Gondor").
     FirstActor,
+    /// The first actor of the verb's phrase after this word of it, once the noun phrases
+    /// right after the word are skipped (PETRARCH's `IN ^ +`: "celebrated Iftar in Osgiliath
+    /// with the leaders of Gondor" → Gondor): `after:WORD:SKIPPED`.
+    After {
+        /// The lower-cased word.
+        word: String,
+        /// How many noun phrases after it are passed over.
+        skip: usize,
+    },
 }
 
 /// One element of a [`WordSequence`]: any of its alternatives, each a run of adjacent words.
@@ -455,8 +464,19 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSlot>, String> {
             _ if t.starts_with("prep:") && t.len() > 5 => {
                 Ok(TargetSlot::Prep(t[5..].to_lowercase()))
             }
+            _ if t.starts_with("after:") => {
+                let (word, skip) = t[6..]
+                    .rsplit_once(':')
+                    .and_then(|(w, k)| Some((w, k.parse::<usize>().ok()?)))
+                    .filter(|(w, _)| !w.is_empty())
+                    .ok_or_else(|| format!("target {t:?}: use after:WORD:SKIPPED"))?;
+                Ok(TargetSlot::After {
+                    word: word.to_lowercase(),
+                    skip,
+                })
+            }
             _ => Err(format!(
-                "target {t:?}: use obj, prep:WORD, clause, clause:AUX, first or -"
+                "target {t:?}: use obj, prep:WORD, clause, clause:AUX, first, after:WORD:N or -"
             )),
         })
         .collect()

@@ -696,6 +696,26 @@ fn plus_slot(post: &[Element]) -> Option<String> {
     (!prep_before).then(|| "obj".to_string())
 }
 
+/// The slot of a target (or, with the roles swapped, source) `marker` after skipped phrases
+/// (`IN ^ +`, `TABASKI ^ $`) or, swapped, right after a word (`MAY_DAY $`): the first actor
+/// after the word before it, the `^` phrases passed over (`after:WORD:N`).
+fn skip_slot(post: &[Element], marker: &Element, swapped: bool) -> Option<String> {
+    let k = post.iter().position(|e| e == marker)?;
+    let mut skips = 0;
+    for e in post[..k].iter().rev() {
+        match e {
+            Element::Skip => skips += 1,
+            Element::Joint | Element::NounOpen | Element::NounClose => {}
+            Element::Word(w) if skips > 0 || swapped => {
+                let last = w.rsplit(['_', ' ']).find(|x| !x.is_empty())?;
+                return Some(format!("after:{}:{skips}", last.to_lowercase()));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Convert parsed PETRARCH dictionaries into dyad's dictionaries.
 pub fn convert(
     verbs: &VerbDict,
@@ -781,7 +801,14 @@ pub fn convert(
                 };
                 // a particle is checked as a word: the parser need not attach it as a particle
                 let verb = form.lemma.clone();
-                let slot = plus_slot(&p.post).or_else(|| first_prep_slot(&p.post));
+                let marker = if swapped {
+                    Element::Source
+                } else {
+                    Element::Target
+                };
+                let slot = skip_slot(&p.post, &marker, swapped)
+                    .or_else(|| plus_slot(&p.post))
+                    .or_else(|| first_prep_slot(&p.post));
                 let mut targets: Vec<String> = slot.into_iter().collect();
                 for t in DEFAULT_TARGETS {
                     if !targets.iter().any(|x| x == t) {
