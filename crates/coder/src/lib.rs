@@ -994,7 +994,15 @@ impl<'d> Coder<'d> {
                 continue;
             };
             let mut extra = Vec::new();
-            for m in s.tree.children(h).iter().copied() {
+            // (a country phrase of the coordination's first noun counts for later conjuncts:
+            // "lawmakers and officials in Fornost and Gondor")
+            let mut mods: Vec<usize> = s.tree.children(h).to_vec();
+            for c in self.case_phrases(s, h) {
+                if !mods.contains(&c) {
+                    mods.push(c);
+                }
+            }
+            for m in mods {
                 if !matches!(s.tree.rel(m), "amod" | "compound" | "nmod") {
                     continue;
                 }

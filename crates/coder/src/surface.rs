@@ -53,7 +53,7 @@ impl Coder<'_> {
         if cases.is_empty() {
             return None;
         }
-        t.children_rel(h, "nmod").find_map(|c| {
+        self.case_phrases(s, h).into_iter().find_map(|c| {
             let case = t.case_of(c)?;
             if !cases.contains(&case) {
                 return None;
@@ -62,6 +62,24 @@ impl Coder<'_> {
             (e.kind == dyad_lexicon::actors::ActorKind::Country)
                 .then(|| (e.code.clone(), e.id.clone()))
         })
+    }
+
+    /// The prepositional phrases that can give role noun `h` its country: its own, and for a
+    /// later conjunct those after it on the coordination's first noun ("lawmakers and
+    /// officials in Fornost": the officials are in Fornost too). Only when the rules name
+    /// such prepositions (`agent_country_cases`).
+    pub(crate) fn case_phrases(&self, s: &Scope<'_>, h: usize) -> Vec<usize> {
+        let t = s.tree;
+        if self.rules.agent_country_cases.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<usize> = t.children_rel(h, "nmod").collect();
+        if out.is_empty() && t.rel(h) == "conj" {
+            if let Some(g) = t.head(h) {
+                out.extend(t.children_rel(g, "nmod").filter(|&c| c > h));
+            }
+        }
+        out
     }
 
     /// The first actor named in the phrase of verb `v`, in sentence order, with its conjuncts.

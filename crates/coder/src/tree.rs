@@ -247,8 +247,11 @@ impl<'a> Tree<'a> {
     fn repair_noun_conjoined_verbs(&mut self) {
         for v in 1..self.words.len() {
             let w = &self.words[v];
+            // (a participle only with an object: "and promised/VBN aid")
+            let finite = matches!(w.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                || (w.xpos == "VBN" && self.children_rel(v, "obj").next().is_some());
             if w.upos != "VERB"
-                || !matches!(w.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                || !finite
                 || self.rels[v] != "conj"
                 || self.children_rel(v, "nsubj").next().is_some()
                 || self.children_rel(v, "cc").next().is_none()
