@@ -1175,10 +1175,15 @@ impl<'d> Coder<'d> {
                     _ => e.code.clone(),
                 }
             }
-            None => match (&named, &country) {
-                (Some((c, _)), _) => c.clone(),
-                (None, Some(c)) => c.clone(),
-                (None, None) => return None,
+            None => match (&named, &country, &agent) {
+                (Some((c, _)), _, _) => c.clone(),
+                (None, Some(c), _) => c.clone(),
+                // "the primary official news agency" (PETRARCH mode): the role alone
+                (None, None, Some((code, id, _))) if self.rules.role_modifiers_name_actors => {
+                    entries.push(id.clone());
+                    code.clone()
+                }
+                (None, None, _) => return None,
             },
         };
         let first = words

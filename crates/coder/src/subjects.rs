@@ -34,14 +34,21 @@ impl Coder<'_> {
             .children(v)
             .iter()
             .copied()
-            .filter(|&c| c != subject && t.deprel(c) == "nsubj")
+            .filter(|&c| {
+                c != subject
+                    && (t.deprel(c) == "nsubj"
+                        || (unnamed && t.is_nominal(c) && t.case_of(c).is_none() && c < v))
+            })
             // coordinated: an "and" or "or" between the two ("minister Calimehtar" is one);
-            // or, when the subject names no actor, right after it ("Old foes Gondor and
-            // Osgiliath have renewed": an apposition without its commas)
+            // or, when the subject names no actor, a caseless noun phrase right beside it
+            // ("Old foes Gondor and Osgiliath have renewed", "the official news agency WFNA
+            // said": an apposition without its commas)
             .filter(|&c| {
                 let (a, b) = (subject.min(c), subject.max(c));
-                (a + 1..b).any(|w| t.words[w].upos == "CCONJ")
-                    || (unnamed && c > subject && t.last_of(subject) + 1 == t.first_of(c))
+                (t.deprel(c) == "nsubj" && (a + 1..b).any(|w| t.words[w].upos == "CCONJ"))
+                    || (unnamed
+                        && (t.last_of(subject) + 1 == t.first_of(c)
+                            || t.last_of(c) + 1 == t.first_of(subject)))
             })
             .collect();
         for c in others {

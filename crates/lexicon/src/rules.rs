@@ -106,6 +106,11 @@ pub struct CodingRules {
     /// PETRARCH does. Off in dyad's own rules.
     #[serde(default)]
     pub agentless_passive_active: bool,
+    /// A noun phrase whose only actor word is a role modifier ("the official news agency")
+    /// is that role with no country, as PETRARCH codes it (`---GOV`). Off in dyad's own
+    /// rules: there a role names an actor only as the phrase's head.
+    #[serde(default)]
+    pub role_modifiers_name_actors: bool,
 }
 
 /// A problem in the rules file.

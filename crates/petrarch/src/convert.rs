@@ -933,6 +933,9 @@ pub fn convert(
     rules.pronoun_antecedents = true;
     // PETRARCH treats a clause as passive only with a "by" phrase
     rules.agentless_passive_active = true;
+    // PETRARCH codes a noun phrase by every agent word in it: "the primary official news
+    // agency" is `---GOV`
+    rules.role_modifiers_name_actors = true;
     Ok(PetrarchCoding {
         actors: actor_dict,
         verbs: verb_dict,
