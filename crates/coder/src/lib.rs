@@ -429,6 +429,7 @@ impl<'d> Coder<'d> {
                 .iter()
                 .any(|&c| c > v && matches!(t.rel(c), "obj" | "obl" | "iobj")),
             TargetSlot::After { word, .. } => self.word_in_phrase(s, v, word).is_some(),
+            TargetSlot::Governor => self.governor(t, v).is_some(),
             TargetSlot::ClauseWith(aux) => t
                 .children_rel(v, "ccomp")
                 .any(|c| t.children_rel(c, "aux").any(|a| t.lemma(a) == *aux)),
@@ -441,6 +442,13 @@ impl<'d> Coder<'d> {
                 })
             }),
         })
+    }
+
+    /// The verb whose complement clause verb `v` heads ("noted that Mordor regretted").
+    fn governor(&self, t: &Tree<'_>, v: usize) -> Option<usize> {
+        let g = t.head(v)?;
+        (matches!(t.rel(v), "ccomp" | "advcl" | "parataxis") && t.words[g].upos == "VERB")
+            .then_some(g)
     }
 
     /// The root of the code an event of pattern `p` takes: an intended action's is its
@@ -685,9 +693,7 @@ impl<'d> Coder<'d> {
     /// The logical subject of verb `v`, looking through conjoined and controlled verbs.
     fn subject(&self, t: &Tree<'_>, v: usize, passive: bool) -> Option<usize> {
         if passive {
-            return t
-                .children_rel(v, "obl")
-                .find(|&c| t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by"));
+            return t.by_agent(v);
         }
         if let Some(s) = t.children_rel(v, "nsubj").next() {
             let rel_pronoun = matches!(t.lemma(s).as_str(), "that" | "which" | "who");
@@ -726,7 +732,14 @@ impl<'d> Coder<'d> {
                 "acl" => return Some(head),
                 // "threatened on Monday to retaliate": a misattached infinitive of an
                 // intent verb is its complement
-                "advcl" if self.infinitive_of_intent(t, cur, head) => {
+                "advcl"
+                    if self.infinitive_of_intent(t, cur, head)
+                        || (self.rules.purpose_clause_subjects
+                            && t.children_rel(cur, "nsubj").next().is_none()
+                            // ("called for Gondor to be allowed to leave" is Gondor's)
+                            && t.children_rel(cur, "aux:pass").next().is_none()
+                            && t.children_rel(cur, "mark").any(|m| t.lemma(m) == "to")) =>
+                {
                     if let Some(s) = t.children_rel(head, "nsubj").next() {
                         return Some(s);
                     }
@@ -925,6 +938,16 @@ impl<'d> Coder<'d> {
                     // "demanded that Russia withdraw": the subject of the complement clause
                     for c in t.children_rel(v, "ccomp") {
                         if let Some(subj) = t.children_rel(c, "nsubj").next() {
+                            let found = self.phrase_actors(s, subj);
+                            if !found.is_empty() {
+                                return found;
+                            }
+                        }
+                    }
+                }
+                TargetSlot::Governor => {
+                    if let Some(g) = self.governor(t, v) {
+                        if let Some(subj) = t.children_rel(g, "nsubj").next() {
                             let found = self.phrase_actors(s, subj);
                             if !found.is_empty() {
                                 return found;

@@ -67,9 +67,7 @@ impl Coder<'_> {
         self.rules.agentless_passive_active
             // its own subject: a subjectless passive conjunct does not take the first verb's
             && t.children_rel(v, "nsubj:pass").next().is_some()
-            && !t
-                .children_rel(v, "obl")
-                .any(|c| t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by"))
+            && t.by_agent(v).is_none()
     }
 
     /// For a subject pronoun of a clause that complements another verb ("Ethiopia indicated

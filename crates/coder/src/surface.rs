@@ -53,15 +53,22 @@ impl Coder<'_> {
         if cases.is_empty() {
             return None;
         }
-        self.case_phrases(s, h).into_iter().find_map(|c| {
-            let case = t.case_of(c)?;
-            if !cases.contains(&case) {
-                return None;
-            }
-            let e = self.actors.entry(s.matches[s.owner[c]?].entry);
+        let country = |w: usize| {
+            let e = self.actors.entry(s.matches[s.owner[w]?].entry);
             (e.kind == dyad_lexicon::actors::ActorKind::Country)
                 .then(|| (e.code.clone(), e.id.clone()))
-        })
+        };
+        self.case_phrases(s, h)
+            .into_iter()
+            .find_map(|c| {
+                let case = t.case_of(c)?;
+                if !cases.contains(&case) {
+                    return None;
+                }
+                // the phrase's head or a word of it ("soldiers from Gondor wire tapped" with
+                // "Gondor wire" read as one phrase)
+                country(c).or_else(|| t.phrase(c).into_iter().find_map(country))
+            })
     }
 
     /// The prepositional phrases that can give role noun `h` its country: its own, and for a

@@ -301,6 +301,17 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The `by` agent of passive verb `v`: an `obl:agent` or `by` phrase on it, or a `by`
+    /// phrase the parser hung on an adverb of it ("was opposed earlier by Osgiliath").
+    pub fn by_agent(&self, v: usize) -> Option<usize> {
+        let by = |c: usize| self.deprel(c) == "obl:agent" || self.case_of(c).as_deref() == Some("by");
+        self.children_rel(v, "obl").find(|&c| by(c)).or_else(|| {
+            self.children_rel(v, "advmod")
+                .flat_map(|a| self.children_rel(a, "nmod").chain(self.children_rel(a, "obl")))
+                .find(|&c| by(c))
+        })
+    }
+
     /// The first word of the noun phrase headed by `i`.
     pub fn first_of(&self, i: usize) -> usize {
         self.phrase(i).first().copied().unwrap_or(i)

@@ -111,6 +111,12 @@ pub struct CodingRules {
     /// rules: there a role names an actor only as the phrase's head.
     #[serde(default)]
     pub role_modifiers_name_actors: bool,
+    /// A subjectless "to" infinitive hung on a verb as an adverbial clause (of purpose:
+    /// "Mordor will be hosting Osgiliath to celebrate May Day") has that verb's subject, as
+    /// PETRARCH reads the clause. Off in dyad's own rules, where only verbs of intent pass
+    /// their subject on (the purpose is not an event).
+    #[serde(default)]
+    pub purpose_clause_subjects: bool,
 }
 
 /// A problem in the rules file.

@@ -50,6 +50,9 @@ pub enum TargetSlot {
     /// The first actor named in the verb's phrase after the verb, however deep (PETRARCH's
     /// target rule: "welcomed the resumption of ties with Gondor").
     FirstActor,
+    /// The subject of the verb whose complement the verb's clause is ("Gondor noted that
+    /// Mordor regretted ...": Gondor), for PETRARCH's `NOTED + *`: `governor`.
+    Governor,
     /// The first actor of the verb's phrase after this word of it, once the noun phrases
     /// right after the word are skipped (PETRARCH's `IN ^ +`: "celebrated Iftar in Osgiliath
     /// with the leaders of Gondor" → Gondor): `after:WORD:SKIPPED`.
@@ -461,6 +464,7 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSlot>, String> {
                 Ok(TargetSlot::ClauseWith(t[7..].to_lowercase()))
             }
             "first" => Ok(TargetSlot::FirstActor),
+            "governor" => Ok(TargetSlot::Governor),
             _ if t.starts_with("prep:") && t.len() > 5 => {
                 Ok(TargetSlot::Prep(t[5..].to_lowercase()))
             }
@@ -476,7 +480,7 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSlot>, String> {
                 })
             }
             _ => Err(format!(
-                "target {t:?}: use obj, prep:WORD, clause, clause:AUX, first, after:WORD:N or -"
+                "target {t:?}: use obj, prep:WORD, clause, clause:AUX, first, governor, after:WORD:N or -"
             )),
         })
         .collect()

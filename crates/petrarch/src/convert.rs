@@ -776,7 +776,13 @@ pub fn convert(
                 };
                 let id = format!("{file}:{}:{k}", p.line);
                 // `+ ... * ... $`: the subject is the target, the actor after the verb the source
-                let swapped = p.pre.contains(&Element::Target) && p.post.contains(&Element::Source);
+                // `W + * ...` with no `$`: the verb's subject is the target, the governing
+                // clause's subject the source ("NOTED + *": "Gondor noted that Mordor regretted")
+                let governed =
+                    p.pre.contains(&Element::Target) && !p.post.contains(&Element::Source);
+                let swapped = (p.pre.contains(&Element::Target)
+                    && p.post.contains(&Element::Source))
+                    || governed;
                 let code = match spec {
                     Some(spec) => {
                         // `[:b]` codes target → source; with the roles swapped that is the
@@ -810,7 +816,10 @@ pub fn convert(
                     .or_else(|| plus_slot(&p.post))
                     .or_else(|| first_prep_slot(&p.post));
                 let mut targets: Vec<String> = slot.into_iter().collect();
-                for t in DEFAULT_TARGETS {
+                if governed {
+                    targets = vec!["governor".to_string()];
+                }
+                for t in DEFAULT_TARGETS.iter().filter(|_| !governed) {
                     if !targets.iter().any(|x| x == t) {
                         targets.push(t.to_string());
                     }
@@ -936,6 +945,9 @@ pub fn convert(
     // PETRARCH codes a noun phrase by every agent word in it: "the primary official news
     // agency" is `---GOV`
     rules.role_modifiers_name_actors = true;
+    // PETRARCH finds the source of "to celebrate" in "Mordor will be hosting Osgiliath to
+    // celebrate May Day" before the verb: the clause's governor's subject
+    rules.purpose_clause_subjects = true;
     Ok(PetrarchCoding {
         actors: actor_dict,
         verbs: verb_dict,
