@@ -4,9 +4,10 @@
 //!
 //! "Fornost and the evil awful Gondor welcomed ..." can come out of the parser with two
 //! `nsubj` children of one verb with "and" between them; both are the verb's subjects (and so
-//! is a second one right after a first that names no actor: "Old foes Gondor and Osgiliath"). "Ethiopia indicated it would
-//! act" has the pronoun "it" as the subject of a complement clause; it stands for the subject
-//! of the verb that governs the clause. This module only finds actors for subjects; it never
+//! is a caseless noun phrase right beside a subject that names no actor: "Old foes Gondor and
+//! Osgiliath", "the official news agency WFNA said"). "Ethiopia indicated it would act" has
+//! the pronoun "it" as the subject of a complement clause; it stands for the subject of the
+//! verb that governs the clause. This module only finds actors for subjects; it never
 //! decides what is coded.
 
 use crate::tree::Tree;

@@ -1,8 +1,9 @@
-//! Surface-word checks and the first-actor target, for patterns that ask for them.
+//! Surface-word checks and the first-actor targets, for patterns that ask for them.
 //!
 //! Dictionaries converted from PETRARCH say which words must stand before and after a verb
 //! (`WordSequence`) and take as target the first actor of the verb's phrase
-//! (`TargetSlot::FirstActor`). This module finds the verb's phrase on the dependency tree —
+//! (`TargetSlot::FirstActor`), or the first one after a word of it and some noun phrases
+//! (`TargetSlot::After`, PETRARCH's `IN ^ +`). This module finds the verb's phrase on the dependency tree —
 //! the words after the verb in its subtree, leaving out its subject, coordinated verbs and
 //! parenthetical clauses — and checks those patterns there. It never changes how a pattern
 //! without surface words or without the first-actor slot is coded, so dyad's own dictionaries
@@ -58,17 +59,15 @@ impl Coder<'_> {
             (e.kind == dyad_lexicon::actors::ActorKind::Country)
                 .then(|| (e.code.clone(), e.id.clone()))
         };
-        self.case_phrases(s, h)
-            .into_iter()
-            .find_map(|c| {
-                let case = t.case_of(c)?;
-                if !cases.contains(&case) {
-                    return None;
-                }
-                // the phrase's head or a word of it ("soldiers from Gondor wire tapped" with
-                // "Gondor wire" read as one phrase)
-                country(c).or_else(|| t.phrase(c).into_iter().find_map(country))
-            })
+        self.case_phrases(s, h).into_iter().find_map(|c| {
+            let case = t.case_of(c)?;
+            if !cases.contains(&case) {
+                return None;
+            }
+            // the phrase's head or a word of it ("soldiers from Gondor wire tapped" with
+            // "Gondor wire" read as one phrase)
+            country(c).or_else(|| t.phrase(c).into_iter().find_map(country))
+        })
     }
 
     /// The prepositional phrases that can give role noun `h` its country: its own, and for a

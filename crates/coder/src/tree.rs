@@ -3,7 +3,8 @@
 //!
 //! Before it is read, the tree gets a few local repairs of parser errors that would hide a
 //! clause from the coder ("Israeli warplanes struck/VBN targets" parsed as a noun phrase with
-//! a participle modifier; a clause's subject hung on the reporting verb that follows). Each
+//! a participle modifier; a clause's subject hung on the reporting verb that follows; a verb
+//! after "and" hung on a noun; a finite verb read as an open complement). Each
 //! repair only moves existing words between heads, is checked to keep the tree acyclic, and
 //! never touches the words, tags or spans.
 
@@ -304,10 +305,14 @@ impl<'a> Tree<'a> {
     /// The `by` agent of passive verb `v`: an `obl:agent` or `by` phrase on it, or a `by`
     /// phrase the parser hung on an adverb of it ("was opposed earlier by Osgiliath").
     pub fn by_agent(&self, v: usize) -> Option<usize> {
-        let by = |c: usize| self.deprel(c) == "obl:agent" || self.case_of(c).as_deref() == Some("by");
+        let by =
+            |c: usize| self.deprel(c) == "obl:agent" || self.case_of(c).as_deref() == Some("by");
         self.children_rel(v, "obl").find(|&c| by(c)).or_else(|| {
             self.children_rel(v, "advmod")
-                .flat_map(|a| self.children_rel(a, "nmod").chain(self.children_rel(a, "obl")))
+                .flat_map(|a| {
+                    self.children_rel(a, "nmod")
+                        .chain(self.children_rel(a, "obl"))
+                })
                 .find(|&c| by(c))
         })
     }

@@ -575,6 +575,22 @@ Valeria mended ties
 "#;
 
     #[test]
+    fn petrarch_xml_config_sets_require_dyad_for_later_records() {
+        let xml = r#"<Sentences>
+<Sentence id="A-1" date="19950101"><EventCoding noevents="True"/><Text>a</Text></Sentence>
+<Config option="require_dyad" value="FALSE"></Config>
+<Sentence id="A-2" date="19950101"><EventCoding noevents="True"/><Text>b</Text></Sentence>
+<Config option="comma_max" value="0"></Config>
+<Sentence id="A-3" date="19950101"><EventCoding noevents="True"/><Text>c</Text></Sentence>
+<Config option="require_dyad" value="True"></Config>
+<Sentence id="A-4" date="19950101"><EventCoding noevents="True"/><Text>d</Text></Sentence>
+</Sentences>"#;
+        let g = read_gold(GoldFormat::PetrarchXml, "c.xml", xml).expect("valid");
+        let got: Vec<Option<bool>> = g.iter().map(|r| r.require_dyad).collect();
+        assert_eq!(got, [None, Some(false), Some(false), Some(true)]);
+    }
+
+    #[test]
     fn petrarch_xml() {
         let g = read_gold(GoldFormat::PetrarchXml, "v.xml", XML).expect("valid");
         assert_eq!(g.len(), 4);

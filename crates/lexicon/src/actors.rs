@@ -640,7 +640,11 @@ impl ActorDictionary {
             }
             // "Prince of Dol_Amroth": a token of words joined by underscores (PETRARCH's
             // multi-word tokens) matches as its words, a match ending at a token's end
-            if tokens[i..].iter().take(MAX_JOINED_WINDOW).any(|t| is_joined(t)) {
+            if tokens[i..]
+                .iter()
+                .take(MAX_JOINED_WINDOW)
+                .any(|t| is_joined(t))
+            {
                 if let Some(m) = self.find_joined(tokens, i, date) {
                     if best.is_none_or(|b| m.end > b.end) {
                         best = Some(m);
@@ -757,6 +761,14 @@ mod tests {
                 ("Kremlin".into(), "RUSGOV".into()),
             ]
         );
+    }
+
+    #[test]
+    fn underscore_joined_tokens_match_as_their_words() {
+        // "White_House" is one token of two dictionary words; the match ends at its end
+        let got = found("talks at the White_House began", None);
+        assert_eq!(got, [("White_House".to_string(), "USAGOV".to_string())]);
+        assert!(found("the White_Housekeeping staff", None).is_empty());
     }
 
     #[test]

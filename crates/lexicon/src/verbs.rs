@@ -492,6 +492,24 @@ mod tests {
 
     const CLASSES: &str = "deal = [\"deal\", \"agreement\"]\nattack = [\"attack\"]\n";
 
+    #[test]
+    fn skip_and_governor_slots() {
+        let got = parse_targets("after:IN:1|governor|first").expect("valid");
+        assert_eq!(
+            got,
+            [
+                TargetSlot::After {
+                    word: "in".into(),
+                    skip: 1
+                },
+                TargetSlot::Governor,
+                TargetSlot::FirstActor
+            ]
+        );
+        assert!(parse_targets("after:in").is_err());
+        assert!(parse_targets("after::2").is_err());
+    }
+
     fn parse(rows: &str) -> Result<VerbDictionary, VerbError> {
         let text = format!("# test\nid\tcode\tverb\tobject\ttarget\texample\texpect\n{rows}");
         VerbDictionary::parse(&[("19", &text)], CLASSES, EventCodeTable::bundled())

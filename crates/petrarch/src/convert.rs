@@ -979,6 +979,29 @@ mod tests {
     use crate::verbs::parse_verbs;
     use dyad_coder::{ActorRef, EventDate, VerbRef};
 
+    #[test]
+    fn skip_slots() {
+        let w = |x: &str| Element::Word(x.into());
+        // `IFTAR IN ^ +`, `TABASKI ^ $` (swapped), `MAY_DAY $` (swapped), `WITH +` (none)
+        let post = [w("IFTAR"), w("IN"), Element::Skip, Element::Target];
+        assert_eq!(
+            skip_slot(&post, &Element::Target, false).as_deref(),
+            Some("after:in:1")
+        );
+        let post = [w("TABASKI"), Element::Skip, Element::Source];
+        assert_eq!(
+            skip_slot(&post, &Element::Source, true).as_deref(),
+            Some("after:tabaski:1")
+        );
+        let post = [w("MAY_DAY"), Element::Source];
+        assert_eq!(
+            skip_slot(&post, &Element::Source, true).as_deref(),
+            Some("after:day:0")
+        );
+        let post = [w("WITH"), Element::Target];
+        assert_eq!(skip_slot(&post, &Element::Target, false), None);
+    }
+
     const VERBS: &str = "\
 &BONDS
 +TRADE
