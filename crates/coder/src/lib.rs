@@ -249,7 +249,13 @@ impl<'d> Coder<'d> {
         if matches!(modality, Modality::Negated | Modality::Hypothetical) {
             return;
         }
-        let Some(subject) = self.subject(t, v, passive) else {
+        // a purpose clause's subject is its governor's only for patterns that name words
+        // before the verb (`purpose_clause_subjects`: "+ HOSTING * MAY_DAY $")
+        let mut purpose = false;
+        let Some(subject) = self.subject(t, v, passive).or_else(|| {
+            purpose = true;
+            self.purpose_subject(t, v)
+        }) else {
             return;
         };
         let mut sources = self.phrase_actors(s, subject);
@@ -287,7 +293,10 @@ impl<'d> Coder<'d> {
                     .any(|w| self.verbs.object_ok(&p.object, Some(w), false)),
                 (_, true) => self.verbs.object_ok(&p.object, None, false),
             };
-            if !object_fits || !self.words_hold(s, v, p) {
+            if !object_fits
+                || !self.words_hold(s, v, p)
+                || (purpose && p.words.as_ref().is_none_or(|w| w.pre.is_empty()))
+            {
                 continue;
             }
             // "threatened to launch an offensive": a governor's own pattern only when it has a
@@ -732,14 +741,7 @@ impl<'d> Coder<'d> {
                 "acl" => return Some(head),
                 // "threatened on Monday to retaliate": a misattached infinitive of an
                 // intent verb is its complement
-                "advcl"
-                    if self.infinitive_of_intent(t, cur, head)
-                        || (self.rules.purpose_clause_subjects
-                            && t.children_rel(cur, "nsubj").next().is_none()
-                            // ("called for Gondor to be allowed to leave" is Gondor's)
-                            && t.children_rel(cur, "aux:pass").next().is_none()
-                            && t.children_rel(cur, "mark").any(|m| t.lemma(m) == "to")) =>
-                {
+                "advcl" if self.infinitive_of_intent(t, cur, head) => {
                     if let Some(s) = t.children_rel(head, "nsubj").next() {
                         return Some(s);
                     }
@@ -749,6 +751,21 @@ impl<'d> Coder<'d> {
             }
         }
         None
+    }
+
+    /// The subject of the verb a subjectless, active "to" clause of purpose hangs on ("Mordor
+    /// will be hosting Osgiliath to celebrate May Day"), when the rules ask for it
+    /// (`purpose_clause_subjects`, PETRARCH mode).
+    fn purpose_subject(&self, t: &Tree<'_>, v: usize) -> Option<usize> {
+        let purpose = self.rules.purpose_clause_subjects
+            && t.rel(v) == "advcl"
+            && t.children_rel(v, "nsubj").next().is_none()
+            // ("called for Gondor to be allowed to leave" is Gondor's)
+            && t.children_rel(v, "aux:pass").next().is_none()
+            && t.children_rel(v, "mark").any(|m| t.lemma(m) == "to");
+        purpose
+            .then(|| t.children_rel(t.head(v)?, "nsubj").next())
+            .flatten()
     }
 
     /// Is the action of `v` asserted, negated, hypothetical or only intended?

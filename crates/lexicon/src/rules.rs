@@ -112,9 +112,10 @@ pub struct CodingRules {
     #[serde(default)]
     pub role_modifiers_name_actors: bool,
     /// A subjectless "to" infinitive hung on a verb as an adverbial clause (of purpose:
-    /// "Mordor will be hosting Osgiliath to celebrate May Day") has that verb's subject, as
-    /// PETRARCH reads the clause. Off in dyad's own rules, where only verbs of intent pass
-    /// their subject on (the purpose is not an event).
+    /// "Mordor will be hosting Osgiliath to celebrate May Day") has that verb's subject for
+    /// patterns that name words before their verb (PETRARCH's `+ HOSTING * MAY_DAY $`). Off
+    /// in dyad's own rules, where only verbs of intent pass their subject on (the purpose is
+    /// not an event).
     #[serde(default)]
     pub purpose_clause_subjects: bool,
 }

@@ -945,8 +945,9 @@ pub fn convert(
     // PETRARCH codes a noun phrase by every agent word in it: "the primary official news
     // agency" is `---GOV`
     rules.role_modifiers_name_actors = true;
-    // PETRARCH finds the source of "to celebrate" in "Mordor will be hosting Osgiliath to
-    // celebrate May Day" before the verb: the clause's governor's subject
+    // a pattern with words before its verb ("+ HOSTING * MAY_DAY $") reaches back over a
+    // purpose clause to the governor's subject ("Mordor will be hosting Osgiliath to
+    // celebrate May Day")
     rules.purpose_clause_subjects = true;
     Ok(PetrarchCoding {
         actors: actor_dict,
