@@ -1117,11 +1117,18 @@ impl<'d> Coder<'d> {
         let mut country: Option<String> = None;
         let mut named: Option<(String, usize)> = None;
         let mut agent: Option<(String, String, bool)> = None;
+        // is the role word a noun ("official news agency"), not an adjective ("military
+        // exercises")?
+        let mut noun_role = false;
         for &k in &in_phrase {
             let e = self.actors.entry(s.matches[k].entry);
             match e.kind {
                 ActorKind::Agent if agent.is_none() && Some(k) != head_match => {
                     agent = Some((e.code.clone(), e.id.clone(), e.prefix));
+                    noun_role = s.matches[k]
+                        .end
+                        .checked_sub(1)
+                        .is_some_and(|w| matches!(t.words[w].upos.as_str(), "NOUN" | "PROPN"));
                 }
                 ActorKind::Country if country.is_none() && Some(k) != head_match => {
                     country = Some(e.code.clone());
@@ -1218,8 +1225,11 @@ impl<'d> Coder<'d> {
             None => match (&named, &country, &agent) {
                 (Some((c, _)), _, _) => c.clone(),
                 (None, Some(c), _) => c.clone(),
-                // "the primary official news agency" (PETRARCH mode): the role alone
-                (None, None, Some((code, id, _))) if self.rules.role_modifiers_name_actors => {
+                // "the primary official news agency" (PETRARCH mode): the role alone, when
+                // a noun names it
+                (None, None, Some((code, id, _)))
+                    if self.rules.role_modifiers_name_actors && noun_role =>
+                {
                     entries.push(id.clone());
                     code.clone()
                 }

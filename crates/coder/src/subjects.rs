@@ -48,6 +48,7 @@ impl Coder<'_> {
                 let (a, b) = (subject.min(c), subject.max(c));
                 (t.deprel(c) == "nsubj" && (a + 1..b).any(|w| t.words[w].upos == "CCONJ"))
                     || (unnamed
+                        && t.case_of(c).is_none()
                         && (t.last_of(subject) + 1 == t.first_of(c)
                             || t.last_of(c) + 1 == t.first_of(subject)))
             })

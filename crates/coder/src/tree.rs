@@ -279,12 +279,13 @@ impl<'a> Tree<'a> {
 
     /// "Ethiopia indicated it deplored Libya": a finite verb parsed as an open complement
     /// (`xcomp`, never finite) with no "to", right after its governor's object, is a complement
-    /// clause whose subject is that object.
+    /// clause whose subject is that object. Only past and third-person forms count: a VBP is
+    /// too often a bare infinitive ("helping militants join").
     fn repair_finite_xcomps(&mut self) {
         for v in 1..self.words.len() {
             let w = &self.words[v];
             if w.upos != "VERB"
-                || !matches!(w.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                || !matches!(w.xpos.as_str(), "VBD" | "VBZ")
                 || self.rels[v] != "xcomp"
                 || self.children_rel(v, "mark").next().is_some()
                 || self.children_rel(v, "nsubj").next().is_some()

@@ -55,11 +55,11 @@
 //!   source only in a pattern with `+` before the verb; `%` is not used. A `^` counts the
 //!   noun phrases of the dependency tree (a head with its compounds), not Treebank NPs.
 //! - **PETRARCH mode reads noun phrases more loosely** (the coding rules' switches): a token
-//!   joined by underscores matches a dictionary phrase as its words, a role word that is not
+//!   joined by underscores matches a dictionary phrase as its words, a role noun that is not
 //!   the phrase's head names the role with no country when nothing else in the phrase names
 //!   an actor (`role_modifiers_name_actors`), a country phrase on a coordination's first noun
 //!   counts for later role nouns, and a subjectless "to" clause of purpose takes its
-//!   governor's subject (`purpose_clause_subjects`).
+//!   governor's subject for patterns with words before the verb (`purpose_clause_subjects`).
 //! - **`require_dyad`** is one setting per conversion; a gold file's `<Config>` elements that
 //!   change it are honoured by `dyad eval`, which converts the dictionaries both ways.
 //! - **Modality is PETRARCH's**: negated, hypothetical and intended clauses are coded as the
