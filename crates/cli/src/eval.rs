@@ -62,12 +62,33 @@ pub fn run(opts: &EvalOptions) -> Result<i32> {
     };
     let records = read_gold(format, &name, &text)?;
     let model = Model::bundled().context("cannot load the bundled parser model")?;
-    let petrarch = match &opts.dictionaries {
+    let files = match &opts.dictionaries {
         Some(dir) => Some(
-            dyad_petrarch::load_dir(dir)
+            dyad_petrarch::dir::choose_files(dir)
                 .with_context(|| format!("cannot use the dictionaries in {}", dir.display()))?,
         ),
         None => None,
+    };
+    let load = |files: &dyad_petrarch::DictionaryFiles| {
+        dyad_petrarch::load_files(files).with_context(|| {
+            let dir = opts.dictionaries.as_ref().map(|d| d.display().to_string());
+            format!("cannot use the dictionaries in {}", dir.unwrap_or_default())
+        })
+    };
+    let petrarch = files.as_ref().map(load).transpose()?;
+    // records after a `<Config option="require_dyad">` of the gold file that changes the
+    // option are coded with the dictionaries converted the other way
+    let other = match &files {
+        Some(f)
+            if records
+                .iter()
+                .any(|r| r.require_dyad.is_some_and(|v| v != f.options.require_dyad)) =>
+        {
+            let mut f = f.clone();
+            f.options.require_dyad = !f.options.require_dyad;
+            Some(load(&f)?)
+        }
+        _ => None,
     };
     for w in petrarch.iter().flat_map(|p| &p.skipped) {
         eprintln!("dyad: warning: skipped a malformed dictionary line: {w}");
@@ -76,13 +97,21 @@ pub fn run(opts: &EvalOptions) -> Result<i32> {
         Some(p) => p.coder(),
         None => Coder::bundled(),
     };
+    let other_coder = other.as_ref().map(PetrarchCoding::coder);
     let start = Instant::now();
     let mut sentences = 0usize;
     let mut scratch = Scratch::default();
     let coded: Vec<Vec<Coded>> = records
         .iter()
         .map(|r| {
-            let (events, n) = code_record(model, &coder, petrarch.as_ref(), &mut scratch, r);
+            let use_other = match (&files, &other_coder) {
+                (Some(f), Some(_)) => r.require_dyad.is_some_and(|v| v != f.options.require_dyad),
+                _ => false,
+            };
+            let (events, n) = match (use_other, &other_coder) {
+                (true, Some(c)) => code_record(model, c, other.as_ref(), &mut scratch, r),
+                _ => code_record(model, &coder, petrarch.as_ref(), &mut scratch, r),
+            };
             sentences += n;
             events
         })

@@ -301,7 +301,13 @@ impl<'d> Coder<'d> {
         if matches!(modality, Modality::Negated | Modality::Hypothetical) {
             return;
         }
-        let Some(subject) = self.subject(t, v, passive) else {
+        // a purpose clause's subject is its governor's only for patterns that name words
+        // before the verb (`purpose_clause_subjects`: "+ HOSTING * MAY_DAY $")
+        let mut purpose = false;
+        let Some(subject) = self.subject(t, v, passive).or_else(|| {
+            purpose = true;
+            self.purpose_subject(t, v)
+        }) else {
             return;
         };
         let mut sources = self.phrase_actors(s, subject);
@@ -346,7 +352,10 @@ impl<'d> Coder<'d> {
                     .any(|w| self.verbs.object_ok(&p.object, Some(w), false)),
                 (_, true) => self.verbs.object_ok(&p.object, None, false),
             };
-            if !object_fits || !self.words_hold(s, v, p) {
+            if !object_fits
+                || !self.words_hold(s, v, p)
+                || (purpose && p.words.as_ref().is_none_or(|w| w.pre.is_empty()))
+            {
                 continue;
             }
             // "threatened to launch an offensive": a governor's own pattern only when it has a
@@ -497,6 +506,8 @@ impl<'d> Coder<'d> {
                 .children(v)
                 .iter()
                 .any(|&c| c > v && matches!(t.rel(c), "obj" | "obl" | "iobj")),
+            TargetSlot::After { word, .. } => self.word_in_phrase(s, v, word).is_some(),
+            TargetSlot::Governor => self.governor(t, v).is_some(),
             TargetSlot::ClauseWith(aux) => t
                 .children_rel(v, "ccomp")
                 .any(|c| t.children_rel(c, "aux").any(|a| t.lemma(a) == *aux)),
@@ -509,6 +520,13 @@ impl<'d> Coder<'d> {
                 })
             }),
         })
+    }
+
+    /// The verb whose complement clause verb `v` heads ("noted that Mordor regretted").
+    fn governor(&self, t: &Tree<'_>, v: usize) -> Option<usize> {
+        let g = t.head(v)?;
+        (matches!(t.rel(v), "ccomp" | "advcl" | "parataxis") && t.words[g].upos == "VERB")
+            .then_some(g)
     }
 
     /// The root of the code an event of pattern `p` takes: an intended action's is its
@@ -770,9 +788,7 @@ impl<'d> Coder<'d> {
     /// The logical subject of verb `v`, looking through conjoined and controlled verbs.
     fn subject(&self, t: &Tree<'_>, v: usize, passive: bool) -> Option<usize> {
         if passive {
-            return t
-                .children_rel(v, "obl")
-                .find(|&c| t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by"));
+            return t.by_agent(v);
         }
         if let Some(s) = t.children_rel(v, "nsubj").next() {
             let rel_pronoun = matches!(t.lemma(s).as_str(), "that" | "which" | "who");
@@ -821,6 +837,21 @@ impl<'d> Coder<'d> {
             }
         }
         None
+    }
+
+    /// The subject of the verb a subjectless, active "to" clause of purpose hangs on ("Mordor
+    /// will be hosting Osgiliath to celebrate May Day"), when the rules ask for it
+    /// (`purpose_clause_subjects`, PETRARCH mode).
+    fn purpose_subject(&self, t: &Tree<'_>, v: usize) -> Option<usize> {
+        let purpose = self.rules.purpose_clause_subjects
+            && t.rel(v) == "advcl"
+            && t.children_rel(v, "nsubj").next().is_none()
+            // ("called for Gondor to be allowed to leave" is Gondor's)
+            && t.children_rel(v, "aux:pass").next().is_none()
+            && t.children_rel(v, "mark").any(|m| t.lemma(m) == "to");
+        purpose
+            .then(|| t.children_rel(t.head(v)?, "nsubj").next())
+            .flatten()
     }
 
     /// Is the action of `v` asserted, negated, hypothetical or only intended?
@@ -1038,6 +1069,22 @@ impl<'d> Coder<'d> {
                         }
                     }
                 }
+                TargetSlot::Governor => {
+                    if let Some(g) = self.governor(t, v) {
+                        if let Some(subj) = t.children_rel(g, "nsubj").next() {
+                            let found = self.phrase_actors(s, subj);
+                            if !found.is_empty() {
+                                return found;
+                            }
+                        }
+                    }
+                }
+                TargetSlot::After { word, skip } => {
+                    let found = self.actor_after(s, v, word, *skip);
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
                 TargetSlot::FirstActor => {
                     let found = self.first_actor(s, v);
                     if !found.is_empty() {
@@ -1094,7 +1141,15 @@ impl<'d> Coder<'d> {
                 continue;
             };
             let mut extra = Vec::new();
-            for m in s.tree.children(h).iter().copied() {
+            // (a country phrase of the coordination's first noun counts for later conjuncts:
+            // "lawmakers and officials in Fornost and Gondor")
+            let mut mods: Vec<usize> = s.tree.children(h).to_vec();
+            for c in self.case_phrases(s, h) {
+                if !mods.contains(&c) {
+                    mods.push(c);
+                }
+            }
+            for m in mods {
                 if !matches!(s.tree.rel(m), "amod" | "compound" | "nmod") {
                     continue;
                 }
@@ -1169,11 +1224,18 @@ impl<'d> Coder<'d> {
         let mut country: Option<String> = None;
         let mut named: Option<(String, usize)> = None;
         let mut agent: Option<(String, String, bool)> = None;
+        // is the role word a noun ("official news agency"), not an adjective ("military
+        // exercises")?
+        let mut noun_role = false;
         for &k in &in_phrase {
             let e = self.actors.entry(s.matches[k].entry);
             match e.kind {
                 ActorKind::Agent if agent.is_none() && Some(k) != head_match => {
                     agent = Some((e.code.clone(), e.id.clone(), e.prefix));
+                    noun_role = s.matches[k]
+                        .end
+                        .checked_sub(1)
+                        .is_some_and(|w| matches!(t.words[w].upos.as_str(), "NOUN" | "PROPN"));
                 }
                 ActorKind::Country if country.is_none() && Some(k) != head_match => {
                     country = Some(e.code.clone());
@@ -1284,8 +1346,13 @@ impl<'d> Coder<'d> {
             None => match (&named, &country, &agent) {
                 (Some((c, _)), _, _) => c.clone(),
                 (None, Some(c), _) => c.clone(),
-                // "a rebel stronghold", "an army base": the place stands for its owner
-                (None, None, Some((code, id, _))) if self.owned_place(s, h) => {
+                // "a rebel stronghold", "an army base": the place stands for its owner;
+                // "the primary official news agency" (PETRARCH mode): the role alone, when
+                // a noun names it
+                (None, None, Some((code, id, _)))
+                    if self.owned_place(s, h)
+                        || (self.rules.role_modifiers_name_actors && noun_role) =>
+                {
                     entries.push(id.clone());
                     code.clone()
                 }

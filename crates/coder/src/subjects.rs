@@ -3,9 +3,11 @@
 //! of a passive without an agent.
 //!
 //! "Fornost and the evil awful Gondor welcomed ..." can come out of the parser with two
-//! `nsubj` children of one verb with "and" between them; both are the verb's subjects. "Ethiopia indicated it would
-//! act" has the pronoun "it" as the subject of a complement clause; it stands for the subject
-//! of the verb that governs the clause. This module only finds actors for subjects; it never
+//! `nsubj` children of one verb with "and" between them; both are the verb's subjects (and so
+//! is a caseless noun phrase right beside a subject that names no actor: "Old foes Gondor and
+//! Osgiliath", "the official news agency WFNA said"). "Ethiopia indicated it would act" has
+//! the pronoun "it" as the subject of a complement clause; it stands for the subject of the
+//! verb that governs the clause. This module only finds actors for subjects; it never
 //! decides what is coded.
 
 use dyad_lexicon::CodingRules;
@@ -30,15 +32,27 @@ impl Coder<'_> {
         if passive || t.head(subject) != Some(v) {
             return;
         }
+        let unnamed = sources.is_empty();
         let others: Vec<usize> = t
             .children(v)
             .iter()
             .copied()
-            .filter(|&c| c != subject && t.deprel(c) == "nsubj")
-            // coordinated: an "and" or "or" between the two ("minister Calimehtar" is one)
+            .filter(|&c| {
+                c != subject
+                    && (t.deprel(c) == "nsubj"
+                        || (unnamed && t.is_nominal(c) && t.case_of(c).is_none() && c < v))
+            })
+            // coordinated: an "and" or "or" between the two ("minister Calimehtar" is one);
+            // or, when the subject names no actor, a caseless noun phrase right beside it
+            // ("Old foes Gondor and Osgiliath have renewed", "the official news agency WFNA
+            // said": an apposition without its commas)
             .filter(|&c| {
                 let (a, b) = (subject.min(c), subject.max(c));
-                (a + 1..b).any(|w| t.words[w].upos == "CCONJ")
+                (t.deprel(c) == "nsubj" && (a + 1..b).any(|w| t.words[w].upos == "CCONJ"))
+                    || (unnamed
+                        && t.case_of(c).is_none()
+                        && (t.last_of(subject) + 1 == t.first_of(c)
+                            || t.last_of(c) + 1 == t.first_of(subject)))
             })
             .collect();
         for c in others {
@@ -60,9 +74,7 @@ impl Coder<'_> {
             || CodingRules::has(&self.rules.stative_passives, &t.lemma(v)))
             // its own subject: a subjectless passive conjunct does not take the first verb's
             && t.children_rel(v, "nsubj:pass").next().is_some()
-            && !t
-                .children_rel(v, "obl")
-                .any(|c| t.deprel(c) == "obl:agent" || t.case_of(c).as_deref() == Some("by"))
+            && t.by_agent(v).is_none()
     }
 
     /// For a subject pronoun of a clause that complements another verb ("Ethiopia indicated

@@ -1,8 +1,9 @@
-//! Surface-word checks and the first-actor target, for patterns that ask for them.
+//! Surface-word checks and the first-actor targets, for patterns that ask for them.
 //!
 //! Dictionaries converted from PETRARCH say which words must stand before and after a verb
 //! (`WordSequence`) and take as target the first actor of the verb's phrase
-//! (`TargetSlot::FirstActor`). This module finds the verb's phrase on the dependency tree —
+//! (`TargetSlot::FirstActor`), or the first one after a word of it and some noun phrases
+//! (`TargetSlot::After`, PETRARCH's `IN ^ +`). This module finds the verb's phrase on the dependency tree —
 //! the words after the verb in its subtree, leaving out its subject, coordinated verbs and
 //! parenthetical clauses — and checks those patterns there. It never changes how a pattern
 //! without surface words or without the first-actor slot is coded, so dyad's own dictionaries
@@ -53,22 +54,89 @@ impl Coder<'_> {
         if cases.is_empty() {
             return None;
         }
-        t.children_rel(h, "nmod").find_map(|c| {
+        let country = |w: usize| {
+            let e = self.actors.entry(s.matches[s.owner[w]?].entry);
+            (e.kind == dyad_lexicon::actors::ActorKind::Country)
+                .then(|| (e.code.clone(), e.id.clone()))
+        };
+        self.case_phrases(s, h).into_iter().find_map(|c| {
             let case = t.case_of(c)?;
             if !cases.contains(&case) {
                 return None;
             }
-            let e = self.actors.entry(s.matches[s.owner[c]?].entry);
-            (e.kind == dyad_lexicon::actors::ActorKind::Country)
-                .then(|| (e.code.clone(), e.id.clone()))
+            // the phrase's head or a word of it ("soldiers from Gondor wire tapped" with
+            // "Gondor wire" read as one phrase)
+            country(c).or_else(|| t.phrase(c).into_iter().find_map(country))
         })
+    }
+
+    /// The prepositional phrases that can give role noun `h` its country: its own, and for a
+    /// later conjunct those after it on the coordination's first noun ("lawmakers and
+    /// officials in Fornost": the officials are in Fornost too). Only when the rules name
+    /// such prepositions (`agent_country_cases`).
+    pub(crate) fn case_phrases(&self, s: &Scope<'_>, h: usize) -> Vec<usize> {
+        let t = s.tree;
+        if self.rules.agent_country_cases.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<usize> = t.children_rel(h, "nmod").collect();
+        if out.is_empty() && t.rel(h) == "conj" {
+            if let Some(g) = t.head(h) {
+                out.extend(t.children_rel(g, "nmod").filter(|&c| c > h));
+            }
+        }
+        out
     }
 
     /// The first actor named in the phrase of verb `v`, in sentence order, with its conjuncts.
     pub(crate) fn first_actor(&self, s: &Scope<'_>, v: usize) -> Vec<Resolved> {
+        self.first_actor_after(s, v, v)
+    }
+
+    /// The first word of verb `v`'s phrase with this (lower-cased) form.
+    pub(crate) fn word_in_phrase(&self, s: &Scope<'_>, v: usize, word: &str) -> Option<usize> {
+        verb_phrase(s, v)
+            .into_iter()
+            .find(|&i| s.forms[i].eq_ignore_ascii_case(word))
+    }
+
+    /// The first actor of verb `v`'s phrase after `word` of it and the `skip` noun phrases
+    /// right after that word (PETRARCH's `IN ^ +`); none when the word is not in the phrase.
+    pub(crate) fn actor_after(
+        &self,
+        s: &Scope<'_>,
+        v: usize,
+        word: &str,
+        skip: usize,
+    ) -> Vec<Resolved> {
+        let t = s.tree;
+        let Some(anchor) = self.word_in_phrase(s, v, word) else {
+            return Vec::new();
+        };
+        let mut from = anchor;
+        let mut left = skip;
+        for w in verb_phrase(s, v).into_iter().filter(|&w| w > anchor) {
+            if left == 0 {
+                break;
+            }
+            // each noun phrase counted once, at its head (not at its compounds or names)
+            let nominal = matches!(t.words[w].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM");
+            if nominal && !matches!(t.rel(w), "compound" | "flat" | "fixed" | "nummod") {
+                from = w;
+                left -= 1;
+            }
+        }
+        if left > 0 {
+            return Vec::new();
+        }
+        self.first_actor_after(s, v, from)
+    }
+
+    /// The first actor of verb `v`'s phrase starting after word `from`.
+    fn first_actor_after(&self, s: &Scope<'_>, v: usize, from: usize) -> Vec<Resolved> {
         let t = s.tree;
         let phrase = verb_phrase(s, v);
-        for &w in &phrase {
+        for &w in phrase.iter().filter(|&&w| w > from) {
             if s.owner[w].is_none() || s.sponsors.contains(&w) {
                 continue;
             }

@@ -3,7 +3,8 @@
 //!
 //! Before it is read, the tree gets a few local repairs of parser errors that would hide a
 //! clause from the coder ("Israeli warplanes struck/VBN targets" parsed as a noun phrase with
-//! a participle modifier; a clause's subject hung on the reporting verb that follows). Each
+//! a participle modifier; a clause's subject hung on the reporting verb that follows; a verb
+//! after "and" hung on a noun; a finite verb read as an open complement). Each
 //! repair only moves existing words between heads, is checked to keep the tree acyclic, and
 //! never touches the words, tags or spans.
 
@@ -34,6 +35,8 @@ impl<'a> Tree<'a> {
         t.repair_participle_clauses(forms);
         t.repair_past_tense_modifiers();
         t.repair_stray_subjects();
+        t.repair_noun_conjoined_verbs();
+        t.repair_finite_xcomps();
         t
     }
 
@@ -199,9 +202,12 @@ impl<'a> Tree<'a> {
             // coordinated subject, headed by the first.
             if let [a, b] = subjects[..] {
                 let (first, second) = (a.min(b), a.max(b));
+                // (the "and" may hang on the verb: "Evil Mordor, the awful Fornost, and good
+                // Gondor welcomed")
                 if self
                     .children_rel(second, "cc")
-                    .any(|c| c > first && c < second)
+                    .chain(self.children_rel(h, "cc"))
+                    .any(|c| c > first && c < second && c > self.last_of(first))
                     && self.apply(&[(second, Some(first), "conj")])
                 {
                     continue;
@@ -234,6 +240,92 @@ impl<'a> Tree<'a> {
                 }
             }
         }
+    }
+
+    /// "condemned an attack ... on Thursday and promised aid": a finite verb with "and" before
+    /// it, parsed as a conjunct of a noun, with no subject of its own, is a conjunct of the
+    /// verb above that noun (sharing its subject).
+    fn repair_noun_conjoined_verbs(&mut self) {
+        for v in 1..self.words.len() {
+            let w = &self.words[v];
+            // (a participle only with an object: "and promised/VBN aid")
+            let finite = matches!(w.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                || (w.xpos == "VBN" && self.children_rel(v, "obj").next().is_some());
+            if w.upos != "VERB"
+                || !finite
+                || self.rels[v] != "conj"
+                || self.children_rel(v, "nsubj").next().is_some()
+                || self.children_rel(v, "cc").next().is_none()
+            {
+                continue;
+            }
+            let Some(n) = self.head(v) else { continue };
+            if !matches!(self.words[n].upos.as_str(), "NOUN" | "PROPN") || n > v {
+                continue;
+            }
+            let mut up = self.head(n);
+            for _ in 0..6 {
+                match up {
+                    Some(u) if self.words[u].upos == "VERB" => break,
+                    Some(u) => up = self.head(u),
+                    None => break,
+                }
+            }
+            if let Some(u) = up.filter(|&u| self.words[u].upos == "VERB" && u < v) {
+                self.apply(&[(v, Some(u), "conj")]);
+            }
+        }
+    }
+
+    /// "Ethiopia indicated it deplored Libya": a finite verb parsed as an open complement
+    /// (`xcomp`, never finite) with no "to", right after its governor's object, is a complement
+    /// clause whose subject is that object. Only past and third-person forms count: a VBP is
+    /// too often a bare infinitive ("helping militants join").
+    fn repair_finite_xcomps(&mut self) {
+        for v in 1..self.words.len() {
+            let w = &self.words[v];
+            if w.upos != "VERB"
+                || !matches!(w.xpos.as_str(), "VBD" | "VBZ")
+                || self.rels[v] != "xcomp"
+                || self.children_rel(v, "mark").next().is_some()
+                || self.children_rel(v, "nsubj").next().is_some()
+            {
+                continue;
+            }
+            let Some(g) = self.head(v) else { continue };
+            let Some(o) = self
+                .children_rel(g, "obj")
+                .find(|&o| o < v && self.last_of(o) + 1 == v)
+            else {
+                continue;
+            };
+            self.apply(&[(v, Some(g), "ccomp"), (o, Some(v), "nsubj")]);
+        }
+    }
+
+    /// The `by` agent of passive verb `v`: an `obl:agent` or `by` phrase on it, or a `by`
+    /// phrase the parser hung on an adverb of it ("was opposed earlier by Osgiliath").
+    pub fn by_agent(&self, v: usize) -> Option<usize> {
+        let by =
+            |c: usize| self.deprel(c) == "obl:agent" || self.case_of(c).as_deref() == Some("by");
+        self.children_rel(v, "obl").find(|&c| by(c)).or_else(|| {
+            self.children_rel(v, "advmod")
+                .flat_map(|a| {
+                    self.children_rel(a, "nmod")
+                        .chain(self.children_rel(a, "obl"))
+                })
+                .find(|&c| by(c))
+        })
+    }
+
+    /// The first word of the noun phrase headed by `i`.
+    pub fn first_of(&self, i: usize) -> usize {
+        self.phrase(i).first().copied().unwrap_or(i)
+    }
+
+    /// The last word of the noun phrase headed by `i`.
+    pub fn last_of(&self, i: usize) -> usize {
+        self.phrase(i).last().copied().unwrap_or(i)
     }
 
     /// The head of word `i`, if it is not the root.
@@ -299,10 +391,13 @@ impl<'a> Tree<'a> {
             }
             // "The United States, Britain and Canada": a list's second item parsed as an
             // apposition with the rest as its conjuncts
+            // (or, "Evil Mordor, the awful Fornost, and good Gondor", with the last item a
+            // conjunct of the first)
             for c in self.children_rel(cur, "appos") {
                 if !out.contains(&c)
                     && self.is_nominal(c)
-                    && self.children_rel(c, "conj").next().is_some()
+                    && (self.children_rel(c, "conj").next().is_some()
+                        || self.children_rel(cur, "conj").any(|k| k > c))
                 {
                     out.push(c);
                 }

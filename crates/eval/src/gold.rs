@@ -64,6 +64,9 @@ pub struct GoldRecord {
     pub category: Option<String>,
     /// The expected events.
     pub expected: Expected,
+    /// PETRARCH's `require_dyad` option as the file's `<Config option="require_dyad">`
+    /// elements before the record set it (PETRARCH validation XML only; `None`: not set).
+    pub require_dyad: Option<bool>,
 }
 
 /// A problem in a gold file.
@@ -173,6 +176,7 @@ fn read_dyad(file: &str, text: &str) -> Result<Vec<GoldRecord>, GoldError> {
             text: r.text,
             category: r.tags.into_iter().next(),
             expected,
+            require_dyad: None,
         });
     }
     Ok(out)
@@ -246,6 +250,7 @@ struct Building {
     noevents: bool,
     error: Option<String>,
     line: usize,
+    require_dyad: Option<bool>,
 }
 
 fn finish_xml(b: Building, file: &str) -> Result<GoldRecord, GoldError> {
@@ -271,6 +276,7 @@ fn finish_xml(b: Building, file: &str) -> Result<GoldRecord, GoldError> {
         text,
         category: b.category,
         expected,
+        require_dyad: b.require_dyad,
     })
 }
 
@@ -283,6 +289,7 @@ fn read_petrarch_xml(file: &str, text: &str) -> Result<Vec<GoldRecord>, GoldErro
     let mut cur: Option<Building> = None;
     let mut in_text = false;
     let mut text_buf = String::new();
+    let mut require_dyad: Option<bool> = None;
     loop {
         let pos = reader.buffer_position();
         let ev = reader.read_event().map_err(|e| GoldError {
@@ -324,7 +331,15 @@ fn read_petrarch_xml(file: &str, text: &str) -> Result<Vec<GoldRecord>, GoldErro
                         noevents: false,
                         error: None,
                         line,
+                        require_dyad,
                     });
+                }
+                // `<Config option="require_dyad" value="false">`: for the records after it
+                b"Config" => {
+                    let a = attrs(&e);
+                    if a.get("option").map(String::as_str) == Some("require_dyad") {
+                        require_dyad = a.get("value").map(|v| v.eq_ignore_ascii_case("true"));
+                    }
                 }
                 b"EventCoding" => {
                     let Some(b) = cur.as_mut() else {
@@ -497,6 +512,7 @@ fn read_plover_gsr(file: &str, text: &str) -> Result<Vec<GoldRecord>, GoldError>
                 targets: gsr_actors(r.get("target")),
                 codes: roots.iter().map(|s| s.to_string()).collect(),
             }]),
+            require_dyad: None,
         });
     }
     Ok(out)
@@ -557,6 +573,22 @@ Valeria mended ties
 </Sentences>
 </Validation>
 "#;
+
+    #[test]
+    fn petrarch_xml_config_sets_require_dyad_for_later_records() {
+        let xml = r#"<Sentences>
+<Sentence id="A-1" date="19950101"><EventCoding noevents="True"/><Text>a</Text></Sentence>
+<Config option="require_dyad" value="FALSE"></Config>
+<Sentence id="A-2" date="19950101"><EventCoding noevents="True"/><Text>b</Text></Sentence>
+<Config option="comma_max" value="0"></Config>
+<Sentence id="A-3" date="19950101"><EventCoding noevents="True"/><Text>c</Text></Sentence>
+<Config option="require_dyad" value="True"></Config>
+<Sentence id="A-4" date="19950101"><EventCoding noevents="True"/><Text>d</Text></Sentence>
+</Sentences>"#;
+        let g = read_gold(GoldFormat::PetrarchXml, "c.xml", xml).expect("valid");
+        let got: Vec<Option<bool>> = g.iter().map(|r| r.require_dyad).collect();
+        assert_eq!(got, [None, Some(false), Some(false), Some(true)]);
+    }
 
     #[test]
     fn petrarch_xml() {

@@ -480,6 +480,7 @@ mod tests {
             text: "t".into(),
             category: Some(cat.into()),
             expected,
+            require_dyad: None,
         }
     }
 

@@ -280,6 +280,23 @@ fn is_code(s: &str) -> bool {
 
 /// Tokens of a dictionary phrase, cut as the text stage cuts a phrase inside a sentence
 /// (a sentinel word follows it, so "U.S." keeps its period as it does mid-sentence).
+/// How many tokens the underscore-joined reading of [`ActorDictionary::find`] looks at.
+const MAX_JOINED_WINDOW: usize = 8;
+
+/// Is this token words joined by underscores ("Dol_Amroth")?
+fn is_joined(tok: &str) -> bool {
+    tok.len() > 2 && tok.trim_matches('_').contains('_')
+}
+
+/// The words of a token joined by underscores; any other token is one word.
+fn split_joined(tok: &str) -> Vec<&str> {
+    if is_joined(tok) {
+        tok.split('_').filter(|w| !w.is_empty()).collect()
+    } else {
+        vec![tok]
+    }
+}
+
 fn phrase_tokens(phrase: &str) -> Vec<String> {
     let rules = dyad_text::TextRules::bundled();
     let text = format!("{phrase} _");
@@ -621,6 +638,19 @@ impl ActorDictionary {
                     });
                 }
             }
+            // "Prince of Dol_Amroth": a token of words joined by underscores (PETRARCH's
+            // multi-word tokens) matches as its words, a match ending at a token's end
+            if tokens[i..]
+                .iter()
+                .take(MAX_JOINED_WINDOW)
+                .any(|t| is_joined(t))
+            {
+                if let Some(m) = self.find_joined(tokens, i, date) {
+                    if best.is_none_or(|b| m.end > b.end) {
+                        best = Some(m);
+                    }
+                }
+            }
             match best {
                 Some(m) => {
                     i = m.end;
@@ -630,6 +660,39 @@ impl ActorDictionary {
             }
         }
         out
+    }
+
+    /// The longest phrase starting at token `i` when tokens joined by underscores are read as
+    /// their words ("Dol_Amroth" as "Dol Amroth"); the match must end at a token's end.
+    fn find_joined(&self, tokens: &[&str], i: usize, date: Option<Date>) -> Option<ActorMatch> {
+        let mut words: Vec<&str> = Vec::new();
+        let mut owner: Vec<usize> = Vec::new();
+        for (k, t) in tokens.iter().enumerate().skip(i).take(MAX_JOINED_WINDOW) {
+            for w in split_joined(t) {
+                words.push(w);
+                owner.push(k);
+            }
+        }
+        let first = words.first()?.to_lowercase();
+        let list = self.index.get(first.as_str())?;
+        let mut best: Option<ActorMatch> = None;
+        for p in list {
+            let n = p.rest.len() + 1;
+            if n > words.len() || owner.get(n).is_some_and(|&k| k == owner[n - 1]) {
+                continue;
+            }
+            let end = owner[n - 1] + 1;
+            if best.is_some_and(|b| b.end >= end) || !self.phrase_matches(p, &words[..n], date) {
+                continue;
+            }
+            best = Some(ActorMatch {
+                start: i,
+                end,
+                entry: p.entry,
+                form: p.form,
+            });
+        }
+        best
     }
 
     fn phrase_matches(&self, p: &Phrase, toks: &[&str], date: Option<Date>) -> bool {
@@ -698,6 +761,14 @@ mod tests {
                 ("Kremlin".into(), "RUSGOV".into()),
             ]
         );
+    }
+
+    #[test]
+    fn underscore_joined_tokens_match_as_their_words() {
+        // "White_House" is one token of two dictionary words; the match ends at its end
+        let got = found("talks at the White_House began", None);
+        assert_eq!(got, [("White_House".to_string(), "USAGOV".to_string())]);
+        assert!(found("the White_Housekeeping staff", None).is_empty());
     }
 
     #[test]

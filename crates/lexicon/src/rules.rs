@@ -136,6 +136,18 @@ pub struct CodingRules {
     /// them is not coded.
     #[serde(default)]
     pub private_actor_codes: Vec<String>,
+    /// A noun phrase whose only actor word is a role modifier ("the official news agency")
+    /// is that role with no country, as PETRARCH codes it (`---GOV`). Off in dyad's own
+    /// rules: there a role names an actor only as the phrase's head.
+    #[serde(default)]
+    pub role_modifiers_name_actors: bool,
+    /// A subjectless "to" infinitive hung on a verb as an adverbial clause (of purpose:
+    /// "Mordor will be hosting Osgiliath to celebrate May Day") has that verb's subject for
+    /// patterns that name words before their verb (PETRARCH's `+ HOSTING * MAY_DAY $`). Off
+    /// in dyad's own rules, where only verbs of intent pass their subject on (the purpose is
+    /// not an event).
+    #[serde(default)]
+    pub purpose_clause_subjects: bool,
 }
 
 /// The rule for attacks whose only named agent is the weapon or the attack itself

@@ -50,6 +50,18 @@ pub enum TargetSlot {
     /// The first actor named in the verb's phrase after the verb, however deep (PETRARCH's
     /// target rule: "welcomed the resumption of ties with Gondor").
     FirstActor,
+    /// The subject of the verb whose complement the verb's clause is ("Gondor noted that
+    /// Mordor regretted ...": Gondor), for PETRARCH's `NOTED + *`: `governor`.
+    Governor,
+    /// The first actor of the verb's phrase after this word of it, once the noun phrases
+    /// right after the word are skipped (PETRARCH's `IN ^ +`: "celebrated Iftar in Osgiliath
+    /// with the leaders of Gondor" → Gondor): `after:WORD:SKIPPED`.
+    After {
+        /// The lower-cased word.
+        word: String,
+        /// How many noun phrases after it are passed over.
+        skip: usize,
+    },
 }
 
 /// One element of a [`WordSequence`]: any of its alternatives, each a run of adjacent words.
@@ -461,11 +473,23 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSlot>, String> {
                 Ok(TargetSlot::ClauseWith(t[7..].to_lowercase()))
             }
             "first" => Ok(TargetSlot::FirstActor),
+            "governor" => Ok(TargetSlot::Governor),
             _ if t.starts_with("prep:") && t.len() > 5 => {
                 Ok(TargetSlot::Prep(t[5..].to_lowercase()))
             }
+            _ if t.starts_with("after:") => {
+                let (word, skip) = t[6..]
+                    .rsplit_once(':')
+                    .and_then(|(w, k)| Some((w, k.parse::<usize>().ok()?)))
+                    .filter(|(w, _)| !w.is_empty())
+                    .ok_or_else(|| format!("target {t:?}: use after:WORD:SKIPPED"))?;
+                Ok(TargetSlot::After {
+                    word: word.to_lowercase(),
+                    skip,
+                })
+            }
             _ => Err(format!(
-                "target {t:?}: use obj, prep:WORD, clause, clause:AUX, first or -"
+                "target {t:?}: use obj, prep:WORD, clause, clause:AUX, first, governor, after:WORD:N or -"
             )),
         })
         .collect()
@@ -476,6 +500,24 @@ mod tests {
     use super::*;
 
     const CLASSES: &str = "deal = [\"deal\", \"agreement\"]\nattack = [\"attack\"]\n";
+
+    #[test]
+    fn skip_and_governor_slots() {
+        let got = parse_targets("after:IN:1|governor|first").expect("valid");
+        assert_eq!(
+            got,
+            [
+                TargetSlot::After {
+                    word: "in".into(),
+                    skip: 1
+                },
+                TargetSlot::Governor,
+                TargetSlot::FirstActor
+            ]
+        );
+        assert!(parse_targets("after:in").is_err());
+        assert!(parse_targets("after::2").is_err());
+    }
 
     fn parse(rows: &str) -> Result<VerbDictionary, VerbError> {
         let text = format!("# test\nid\tcode\tverb\tobject\ttarget\texample\texpect\n{rows}");

@@ -696,6 +696,26 @@ fn plus_slot(post: &[Element]) -> Option<String> {
     (!prep_before).then(|| "obj".to_string())
 }
 
+/// The slot of a target (or, with the roles swapped, source) `marker` after skipped phrases
+/// (`IN ^ +`, `TABASKI ^ $`) or, swapped, right after a word (`MAY_DAY $`): the first actor
+/// after the word before it, the `^` phrases passed over (`after:WORD:N`).
+fn skip_slot(post: &[Element], marker: &Element, swapped: bool) -> Option<String> {
+    let k = post.iter().position(|e| e == marker)?;
+    let mut skips = 0;
+    for e in post[..k].iter().rev() {
+        match e {
+            Element::Skip => skips += 1,
+            Element::Joint | Element::NounOpen | Element::NounClose => {}
+            Element::Word(w) if skips > 0 || swapped => {
+                let last = w.rsplit(['_', ' ']).find(|x| !x.is_empty())?;
+                return Some(format!("after:{}:{skips}", last.to_lowercase()));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Convert parsed PETRARCH dictionaries into dyad's dictionaries.
 pub fn convert(
     verbs: &VerbDict,
@@ -756,7 +776,13 @@ pub fn convert(
                 };
                 let id = format!("{file}:{}:{k}", p.line);
                 // `+ ... * ... $`: the subject is the target, the actor after the verb the source
-                let swapped = p.pre.contains(&Element::Target) && p.post.contains(&Element::Source);
+                // `W + * ...` with no `$`: the verb's subject is the target, the governing
+                // clause's subject the source ("NOTED + *": "Gondor noted that Mordor regretted")
+                let governed =
+                    p.pre.contains(&Element::Target) && !p.post.contains(&Element::Source);
+                let swapped = (p.pre.contains(&Element::Target)
+                    && p.post.contains(&Element::Source))
+                    || governed;
                 let code = match spec {
                     Some(spec) => {
                         // `[:b]` codes target → source; with the roles swapped that is the
@@ -781,9 +807,19 @@ pub fn convert(
                 };
                 // a particle is checked as a word: the parser need not attach it as a particle
                 let verb = form.lemma.clone();
-                let slot = plus_slot(&p.post).or_else(|| first_prep_slot(&p.post));
+                let marker = if swapped {
+                    Element::Source
+                } else {
+                    Element::Target
+                };
+                let slot = skip_slot(&p.post, &marker, swapped)
+                    .or_else(|| plus_slot(&p.post))
+                    .or_else(|| first_prep_slot(&p.post));
                 let mut targets: Vec<String> = slot.into_iter().collect();
-                for t in DEFAULT_TARGETS {
+                if governed {
+                    targets = vec!["governor".to_string()];
+                }
+                for t in DEFAULT_TARGETS.iter().filter(|_| !governed) {
                     if !targets.iter().any(|x| x == t) {
                         targets.push(t.to_string());
                     }
@@ -908,6 +944,13 @@ pub fn convert(
     rules.agentless_passive_active = true;
     // PETRARCH codes business actors like any other
     rules.private_actor_codes.clear();
+    // PETRARCH codes a noun phrase by every agent word in it: "the primary official news
+    // agency" is `---GOV`
+    rules.role_modifiers_name_actors = true;
+    // a pattern with words before its verb ("+ HOSTING * MAY_DAY $") reaches back over a
+    // purpose clause to the governor's subject ("Mordor will be hosting Osgiliath to
+    // celebrate May Day")
+    rules.purpose_clause_subjects = true;
     Ok(PetrarchCoding {
         actors: actor_dict,
         verbs: verb_dict,
@@ -938,6 +981,29 @@ mod tests {
     use crate::discards::parse_discards;
     use crate::verbs::parse_verbs;
     use dyad_coder::{ActorRef, EventDate, VerbRef};
+
+    #[test]
+    fn skip_slots() {
+        let w = |x: &str| Element::Word(x.into());
+        // `IFTAR IN ^ +`, `TABASKI ^ $` (swapped), `MAY_DAY $` (swapped), `WITH +` (none)
+        let post = [w("IFTAR"), w("IN"), Element::Skip, Element::Target];
+        assert_eq!(
+            skip_slot(&post, &Element::Target, false).as_deref(),
+            Some("after:in:1")
+        );
+        let post = [w("TABASKI"), Element::Skip, Element::Source];
+        assert_eq!(
+            skip_slot(&post, &Element::Source, true).as_deref(),
+            Some("after:tabaski:1")
+        );
+        let post = [w("MAY_DAY"), Element::Source];
+        assert_eq!(
+            skip_slot(&post, &Element::Source, true).as_deref(),
+            Some("after:day:0")
+        );
+        let post = [w("WITH"), Element::Target];
+        assert_eq!(skip_slot(&post, &Element::Target, false), None);
+    }
 
     const VERBS: &str = "\
 &BONDS

@@ -32,6 +32,9 @@
 //! | `- pre * post` words and synsets | the `words` column: each word (or synset, its phrases as alternatives) must appear in order, before the verb in the sentence and after it in the verb's phrase (its subtree without subject, coordinated verbs and parenthetical clauses), other words between them allowed; `_` makes two neighbours adjacent (`RECENTLY_*`, `REALLY_PLEASANT`); words compare exactly, case aside |
 //! | pattern order | patterns with more words are tried first, then file order; the verb's default last |
 //! | `- * ... PREP +` / `- * +` | target slot `prep:PREP` / `obj` first |
+//! | `- * ... W ^ +` (one or more `^`) | target slot `after:W:N`: the first actor of the verb's phrase after `W` and the `N` noun phrases right after it |
+//! | `- + ... * ... W ^ $`, `- + ... * ... W $` | the same slot (`after:W:N`, `N` may be 0) for the source, with the actors swapped |
+//! | `- W + *` (target before the verb, no `$`) | target slot `governor`: the subject of the verb whose complement the clause is; actors swapped, so that verb's subject is the source and the clause's subject the target |
 //! | no `+` | the first preposition after the verb as the first target slot |
 //! | (every pattern) | then the default slots [`convert::DEFAULT_TARGETS`]: the direct object, then `first` — the first actor of the verb's phrase, however deep (PETRARCH's target rule) —, then prepositional objects |
 //! | `+ ... * ... $` (target before the verb, source after it) | the event's actors swapped: the subject is the target |
@@ -48,7 +51,17 @@
 //! - **The verb's phrase is the dependency subtree**, not the Treebank VP: a clause the parser
 //!   attaches as a conjunct is outside it, a parenthetical clause after the verb too.
 //! - **`$`, `+`, `^`, `%` and phrase brackets ask for no word.** `+` chooses the target slot
-//!   (the preposition before it); `$` after the verb and `%` are not used.
+//!   (the preposition before it, or the word before its `^`s); `$` after the verb chooses the
+//!   source only in a pattern with `+` before the verb; `%` is not used. A `^` counts the
+//!   noun phrases of the dependency tree (a head with its compounds), not Treebank NPs.
+//! - **PETRARCH mode reads noun phrases more loosely** (the coding rules' switches): a token
+//!   joined by underscores matches a dictionary phrase as its words, a role noun that is not
+//!   the phrase's head names the role with no country when nothing else in the phrase names
+//!   an actor (`role_modifiers_name_actors`), a country phrase on a coordination's first noun
+//!   counts for later role nouns, and a subjectless "to" clause of purpose takes its
+//!   governor's subject for patterns with words before the verb (`purpose_clause_subjects`).
+//! - **`require_dyad`** is one setting per conversion; a gold file's `<Config>` elements that
+//!   change it are honoured by `dyad eval`, which converts the dictionaries both ways.
 //! - **Modality is PETRARCH's**: negated, hypothetical and intended clauses are coded as the
 //!   patterns say (`NOT * [112]`, `WOULD NOT *`; the coding rules are set so), and coordinated
 //!   subjects with no target are not coded on each other.
