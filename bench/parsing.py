@@ -17,7 +17,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
 EWT = os.path.join(SHARED, "data", "ud-english-ewt")
 NEWS = os.path.join(SHARED, "data", "news", "reuters21578-1mb.jsonl")
-DYAD = os.path.join(ROOT, "target", "release", "dyad")
+TARGET = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+DYAD = os.path.join(TARGET, "release", "dyad")
 
 
 def tool(name, *args):
