@@ -80,6 +80,18 @@ fn seed_article_events() {
         },
         "the U.S. retaliatory strikes (19x, source USA)",
     );
+    // of the places "in Iraq and Syria", each strike is in its target's country
+    for country in ["IRQ", "SYR"] {
+        has(
+            &|e| {
+                sentence_has(e, "retaliatory strikes in Iraq and Syria")
+                    && root(e) == "19"
+                    && code_of(e, "target") == country
+                    && e["location"]["country"] == country
+            },
+            "a U.S. strike located in its target's country",
+        );
+    }
     has(
         &|e| sentence_has(e, "agreed last August to enter into talks"),
         "the agreement last August to enter talks",

@@ -423,7 +423,7 @@ impl Grounder {
         verb: usize,
         actor_countries: &[&str],
     ) -> Option<GroundedPlace> {
-        let found = place::pick(sentence, &self.words, verb)?;
+        let found = place::pick(sentence, &self.words, verb, actor_countries)?;
         Some(self.grounded_place(sentence, state, found, actor_countries))
     }
 

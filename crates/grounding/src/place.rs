@@ -131,21 +131,40 @@ fn precision_rank(p: &FoundPlace) -> u8 {
     }
 }
 
-/// The place of the event verb `v`.
-pub(crate) fn pick<'a>(s: &'a Sentence<'_>, words: &Words, v: usize) -> Option<&'a FoundPlace> {
+/// The place of the event verb `v`; of places attached alike, one in a country of `prefer`
+/// (the event's actors) wins.
+pub(crate) fn pick<'a>(
+    s: &'a Sentence<'_>,
+    words: &Words,
+    v: usize,
+    prefer: &[&str],
+) -> Option<&'a FoundPlace> {
     if v >= s.len() {
         return None;
     }
     let mut verb = v;
     // a verb without a place of its own takes the one of the verb it is joined to
     for _ in 0..4 {
+        let strength_of = |p: &FoundPlace| {
+            attached(s, words, verb, p.head).or_else(|| {
+                // "strikes in Iraq and Syria": a conjunct of an attached place is attached
+                // as strongly
+                (s.rel(p.head) == "conj")
+                    .then(|| s.parent(p.head))
+                    .flatten()
+                    .and_then(|h| attached(s, words, verb, h))
+            })
+        };
         let best = s
             .places
             .iter()
-            .filter_map(|p| attached(s, words, verb, p.head).map(|strength| (strength, p)))
+            .filter_map(|p| strength_of(p).map(|strength| (strength, p)))
             .min_by_key(|(strength, p)| {
                 (
                     *strength,
+                    // of coordinated places, the one in an actor's country ("USA→SYR" of
+                    // "strikes in Iraq and Syria" is in Syria)
+                    !prefer.contains(&p.place.country.as_str()),
                     s.distance(verb, p.head),
                     precision_rank(p),
                     p.tokens.start,
