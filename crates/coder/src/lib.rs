@@ -676,7 +676,6 @@ impl<'d> Coder<'d> {
         self.grounded_event(s, seg, v, code, rule, verb_text, actor_ref(s, src), target)
     }
 
-    /// The event record of an action coded at verb `v`, with its date, place and fatalities.
     /// Whether every actor of an event is a private party of `private_actor_codes` (a
     /// company with no country, and nobody else): business news, not a political event.
     fn private_matter(&self, source: &ActorRef, target: &ActorRef) -> bool {
@@ -691,6 +690,8 @@ impl<'d> Coder<'d> {
                 .all(|c| CodingRules::has(&self.rules.private_actor_codes, c))
     }
 
+    /// The event record of an action coded at verb `v`, with its date, place and fatalities;
+    /// none for a private matter (see `private_matter`) or an unknown code.
     #[allow(clippy::too_many_arguments)]
     fn grounded_event(
         &self,
