@@ -310,6 +310,11 @@ impl<'d> Coder<'d> {
         }) else {
             return;
         };
+        // "a U.S. proposal would force ...", "the French economy was ...": a thing that
+        // cannot act is no source, whoever owns it
+        if self.cannot_act(s, subject) {
+            return;
+        }
         let mut sources = self.phrase_actors(s, subject);
         self.add_co_subjects(s, v, subject, passive, &mut sources);
         if sources.is_empty() {
@@ -677,17 +682,24 @@ impl<'d> Coder<'d> {
     }
 
     /// Whether every actor of an event is a private party of `private_actor_codes` (a
-    /// company with no country, and nobody else): business news, not a political event.
+    /// company, with or without a country, and nobody else): business news, not a political
+    /// event.
     fn private_matter(&self, source: &ActorRef, target: &ActorRef) -> bool {
         let codes: Vec<&str> = [&source.code, &target.code]
             .into_iter()
             .flatten()
             .map(String::as_str)
             .collect();
-        !codes.is_empty()
-            && codes
-                .iter()
-                .all(|c| CodingRules::has(&self.rules.private_actor_codes, c))
+        // a private code alone ("BUS") or after a country ("NLDBUS")
+        let private = |c: &str| {
+            self.rules.private_actor_codes.iter().any(|p| {
+                c == p
+                    || (c.len() == 3 + p.len()
+                        && c.ends_with(p.as_str())
+                        && c[..3].bytes().all(|b| b.is_ascii_uppercase()))
+            })
+        };
+        !codes.is_empty() && codes.iter().all(|c| private(c))
     }
 
     /// The event record of an action coded at verb `v`, with its date, place and fatalities;
@@ -1360,6 +1372,31 @@ impl<'d> Coder<'d> {
                 (None, None, _) => return None,
             },
         };
+        // "KLM Royal Dutch Airlines", "British Aerospace": a company of the country its name
+        // names by a country word or demonym, not that country
+        let head_is_country_or_none = head_match
+            .is_none_or(|k| self.actors.entry(s.matches[k].entry).kind == ActorKind::Country);
+        let code = match self.rules.company_role.as_ref() {
+            Some(role) if named.is_none() && head_is_country_or_none && self.company_name(s, h) => {
+                let own = in_phrase
+                    .iter()
+                    .map(|&k| (&s.matches[k], self.actors.entry(s.matches[k].entry)))
+                    .find(|(m, e)| e.kind == ActorKind::Country && m.form != MatchForm::Capital);
+                entries.retain(|id| own.is_some_and(|(_, e)| &e.id == id));
+                entries.push(format!("company-{role}"));
+                match own {
+                    Some((_, e)) => {
+                        home = Some(e.code.clone());
+                        with_role(&e.code, role, false)
+                    }
+                    None => {
+                        home = None;
+                        role.clone()
+                    }
+                }
+            }
+            _ => code,
+        };
         let first = words
             .iter()
             .copied()
@@ -1379,6 +1416,38 @@ impl<'d> Coder<'d> {
 }
 
 impl Coder<'_> {
+    /// Is the noun `h` of a class of `non_agent_subject_classes` (proposals, markets,
+    /// commodities), a thing that cannot be the source of an event?
+    fn cannot_act(&self, s: &Scope<'_>, h: usize) -> bool {
+        let keys = word_keys(s, h);
+        self.rules
+            .non_agent_subject_classes
+            .iter()
+            .any(|c| keys.iter().any(|w| self.verbs.in_class(c, w)))
+    }
+
+    /// Is the name around the head `h` a company's name (a word of `company_name_words`
+    /// among the head and the proper nouns hung on it as parts of a name: "KLM Royal Dutch
+    /// Airlines", "Ecolab Co")?
+    fn company_name(&self, s: &Scope<'_>, h: usize) -> bool {
+        let t = s.tree;
+        if self.rules.company_name_words.is_empty() {
+            return false;
+        }
+        // the name's words: the head and what hangs on it by name-internal relations
+        let mut name = vec![h];
+        let mut i = 0;
+        while let Some(&w) = name.get(i) {
+            name.extend(t.children(w).iter().copied().filter(|&c| {
+                matches!(t.rel(c), "flat" | "compound" | "nmod:unmarked")
+                    && t.words[c].upos == "PROPN"
+            }));
+            i += 1;
+        }
+        name.iter()
+            .any(|&w| CodingRules::has(&self.rules.company_name_words, s.forms[w]))
+    }
+
     /// Is the head noun `h` a place or facility that an actor modifier can own
     /// (`owned_place_class`: "a guerrilla stronghold", "police stations")?
     fn owned_place(&self, s: &Scope<'_>, h: usize) -> bool {

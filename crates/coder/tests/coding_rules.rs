@@ -379,3 +379,40 @@ fn a_refusal_is_coded_unless_it_is_to_comment() {
     let ev = code("Serbia/PROPN/Serbia/2/nsubj refused/VERB/refuse/0/root ./PUNCT/./2/punct");
     assert!(ev.is_empty(), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_thing_that_cannot_act_is_no_source() {
+    // The U.S. condemned Iran . (the country acts)
+    let ev = code("The/DET/the/2/det U.S./PROPN/U.S./3/nsubj condemned/VERB/condemn/0/root Iran/PROPN/Iran/3/obj ./PUNCT/./3/punct");
+    assert_eq!(triples(&ev), ["USA>IRN:112"]);
+    // The U.S. proposal condemned Iran . (a proposal is no actor, whoever made it)
+    let ev = code("The/DET/the/3/det U.S./PROPN/U.S./3/compound proposal/NOUN/proposal/4/nsubj condemned/VERB/condemn/0/root Iran/PROPN/Iran/4/obj ./PUNCT/./4/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+    // The French economy condemned Iran .
+    let ev = code("The/DET/the/3/det French/ADJ/French/3/amod economy/NOUN/economy/4/nsubj condemned/VERB/condemn/0/root Iran/PROPN/Iran/4/obj ./PUNCT/./4/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+    // Iran condemned the U.S. proposal . (as an object it still names its owner)
+    let ev = code("Iran/PROPN/Iran/2/nsubj condemned/VERB/condemn/0/root the/DET/the/5/det U.S./PROPN/U.S./5/compound proposal/NOUN/proposal/2/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRN>USA:112"]);
+}
+
+#[test]
+fn a_company_name_is_a_business_not_its_country() {
+    // British Airways condemned Iraq . (a company facing a state: coded, as GBRBUS)
+    let ev = code("British/ADJ/British/2/amod Airways/PROPN/Airways/3/nsubj condemned/VERB/condemn/0/root Iraq/PROPN/Iraq/3/obj ./PUNCT/./3/punct");
+    assert_eq!(triples(&ev), ["GBRBUS>IRQ:112"]);
+    assert_eq!(
+        ev[0].source.entry.as_deref(),
+        Some("country-GBR+company-BUS")
+    );
+    assert_eq!(ev[0].source.country.as_deref(), Some("GBR"));
+    // British officials condemned Iraq . (no company word: the state's officials)
+    let ev = code("British/ADJ/British/2/amod officials/NOUN/official/3/nsubj condemned/VERB/condemn/0/root Iraq/PROPN/Iraq/3/obj ./PUNCT/./3/punct");
+    assert_eq!(triples(&ev), ["GBRGOV>IRQ:112"]);
+    // Victoria Exploration NL condemned Iraq . (a capital in a company's name names no country)
+    let ev = code("Victoria/PROPN/Victoria/2/compound Exploration/PROPN/Exploration/4/nsubj NL/PROPN/NL/2/flat condemned/VERB/condemn/0/root Iraq/PROPN/Iraq/4/obj ./PUNCT/./4/punct");
+    assert_eq!(triples(&ev), ["BUS>IRQ:112"]);
+    // British Airways condemned Dutch companies . (businesses only: a private matter)
+    let ev = code("British/ADJ/British/2/amod Airways/PROPN/Airways/3/nsubj condemned/VERB/condemn/0/root Dutch/ADJ/Dutch/5/amod companies/NOUN/company/3/obj ./PUNCT/./3/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}

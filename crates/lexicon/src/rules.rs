@@ -136,6 +136,19 @@ pub struct CodingRules {
     /// them is not coded.
     #[serde(default)]
     pub private_actor_codes: Vec<String>,
+    /// Noun classes (noun_classes.toml) of things that cannot act: a subject headed by one
+    /// ("a U.S. proposal", "the French economy") names no source, whatever country modifies
+    /// it. As an object it still names its owner ("rejected a U.S. proposal" → USA).
+    #[serde(default)]
+    pub non_agent_subject_classes: Vec<String>,
+    /// Words that make a proper name a company's ("KLM Royal Dutch Airlines", "British
+    /// Aerospace", "Ecolab Co"): the name is a business (`company_role`) of the country it
+    /// names by a country word or demonym (not by a city that is a capital), not that country.
+    #[serde(default)]
+    pub company_name_words: Vec<String>,
+    /// The role code of a company name ("BUS").
+    #[serde(default)]
+    pub company_role: Option<String>,
     /// A noun phrase whose only actor word is a role modifier ("the official news agency")
     /// is that role with no country, as PETRARCH codes it (`---GOV`). Off in dyad's own
     /// rules: there a role names an actor only as the phrase's head.

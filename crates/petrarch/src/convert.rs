@@ -942,8 +942,10 @@ pub fn convert(
     rules.pronoun_antecedents = true;
     // PETRARCH treats a clause as passive only with a "by" phrase
     rules.agentless_passive_active = true;
-    // PETRARCH codes business actors like any other
+    // PETRARCH codes business actors, company names and any subject like any other
     rules.private_actor_codes.clear();
+    rules.non_agent_subject_classes.clear();
+    rules.company_name_words.clear();
     // PETRARCH codes a noun phrase by every agent word in it: "the primary official news
     // agency" is `---GOV`
     rules.role_modifiers_name_actors = true;
