@@ -1,6 +1,7 @@
 //! End-to-end tests of `dyad code`: the seed article's events (and its boilerplate coding
 //! nothing), the example article's golden events, output formats, and bad input.
 
+use std::io::Write;
 use std::process::Output;
 
 use serde_json::Value;
@@ -310,6 +311,41 @@ fn tsv_and_gdelt_formats_have_headers_and_one_row_per_event() {
             "{format}: ragged rows"
         );
     }
+}
+
+#[test]
+fn gdelt_rows_give_the_place_country_in_fips_as_gdelt_does() {
+    let text = "Iraqi troops attacked Islamic State fighters in Mosul on Monday.\n";
+    let run = |format: &str| {
+        let mut child = dyad()
+            .args(["code", "--date", "2024-11-19", "--format", format, "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("writes");
+        String::from_utf8_lossy(&child.wait_with_output().expect("waits").stdout).into_owned()
+    };
+    let json = run("jsonl");
+    assert!(
+        json.contains(r#""country":"IRQ","admin1":"Nineveh""#),
+        "{json}"
+    );
+    let gdelt = run("gdelt");
+    let lines: Vec<&str> = gdelt.lines().collect();
+    let header: Vec<&str> = lines[0].split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let row: Vec<&str> = lines[1].split('\t').collect();
+    // the actors keep CAMEO's three letters; the place is in FIPS 10-4 ("IZ", not "IRQ")
+    assert_eq!(row[col("Actor1CountryCode")], "IRQ");
+    assert_eq!(row[col("ActionGeo_FullName")], "Mosul");
+    assert_eq!(row[col("ActionGeo_CountryCode")], "IZ");
+    assert_eq!(row[col("ActionGeo_Type")], "4");
 }
 
 #[test]

@@ -53,12 +53,14 @@
 //!   its country's capital ("Baghdad", "Washington") gives way to the city. Ties go to the
 //!   earlier line of the data.
 
+mod country_codes;
 mod normalize;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+pub use country_codes::{country_codes, fips_code, CountryCodes};
 pub use normalize::key;
 
 const BUNDLED_GAZETTEER: &str = include_str!("../data/gazetteer.tsv");

@@ -5,7 +5,9 @@
 //! tabular format; CSV follows RFC 4180 (read it back with any CSV reader), TSV and GDELT
 //! replace tabs and newlines inside fields by spaces. The GDELT format follows the GDELT 2.0
 //! event-table column order for the fields dyad has, with NumMentions, NumSources and
-//! NumArticles taken from the event's cluster. This module writes to the writer it is given;
+//! NumArticles taken from the event's cluster; as in GDELT, the actors' country codes are
+//! CAMEO's three letters and `ActionGeo_CountryCode` is the place's FIPS 10-4 code ("IZ" for
+//! Iraq). This module writes to the writer it is given;
 //! it must never choose files or change the store.
 
 use std::io::Write;
@@ -406,7 +408,10 @@ pub fn write_table(
                     c.num_sources,
                     c.num_articles,
                     if c.country.is_some() { 1 } else { 0 },
-                    opt(&c.country),
+                    c.country
+                        .as_deref()
+                        .and_then(dyad_places::fips_code)
+                        .unwrap_or_default(),
                     opt(&c.first_url)
                 )
                 .map_err(io)
@@ -447,7 +452,8 @@ pub fn write_gdelt_mention(
         na,
         loc.map_or(0, |l| geo_type(&l.precision)),
         loc.map(|l| clean(&l.name)).unwrap_or_default(),
-        loc.map(|l| l.country.clone()).unwrap_or_default(),
+        loc.and_then(|l| dyad_places::fips_code(&l.country))
+            .unwrap_or_default(),
         loc.map(|l| l.lat.to_string()).unwrap_or_default(),
         loc.map(|l| l.lon.to_string()).unwrap_or_default(),
         url.map(clean).unwrap_or_default()
