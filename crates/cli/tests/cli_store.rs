@@ -98,6 +98,43 @@ fn ingest_is_idempotent_and_queries_read_the_store() {
     );
     let all = json_lines(&ok(&run(&["query", "--db", db_str(&db)])));
     assert!(all.len() > 20, "{} events", all.len());
+    // The store keeps what `dyad code` gives: actors with their entries and own countries,
+    // fatalities with the words that reported them.
+    let coded = json_lines(&ok(&run(&[
+        "code",
+        "--date",
+        "2024-02-11",
+        seed.to_str().expect("path"),
+    ])));
+    let stored_seed: Vec<&Value> = all
+        .iter()
+        .filter(|e| e["doc_id"] == "seed-article.txt")
+        .collect();
+    assert_eq!(stored_seed.len(), coded.len());
+    for c in &coded {
+        let s = stored_seed
+            .iter()
+            .find(|s| s["event_id"] == c["event_id"])
+            .unwrap_or_else(|| panic!("{} is stored", c["event_id"]));
+        for field in [
+            "source",
+            "target",
+            "fatalities",
+            "fatalities_text",
+            "location",
+            "date",
+        ] {
+            assert_eq!(s[field], c[field], "{field} of {}", c["event_id"]);
+        }
+    }
+    assert!(
+        coded.iter().any(|c| c["fatalities_text"].is_string()),
+        "the seed article reports its dead"
+    );
+    assert!(
+        coded.iter().any(|c| c["target"]["country"] == "USA"),
+        "an actor's country is given"
+    );
     // Everything again: nothing new.
     let second = run(&[
         "ingest",

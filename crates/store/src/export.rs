@@ -55,6 +55,9 @@ pub struct MentionRow {
     pub verb_text: String,
     pub verb_rule: String,
     pub sentence: String,
+    pub source_country: Option<String>,
+    pub target_country: Option<String>,
+    pub fatalities_text: Option<String>,
 }
 
 impl From<&StoredMention> for MentionRow {
@@ -92,6 +95,9 @@ impl From<&StoredMention> for MentionRow {
             verb_text: m.verb.text.clone(),
             verb_rule: m.verb.rule.clone(),
             sentence: m.sentence.clone(),
+            source_country: m.source.country.clone(),
+            target_country: m.target.country.clone(),
+            fatalities_text: m.fatalities_text.clone(),
         }
     }
 }
@@ -119,11 +125,13 @@ impl MentionRow {
                     text: self.source_text,
                     code: self.source_code,
                     entry: self.source_entry,
+                    country: self.source_country,
                 },
                 target: ActorRecord {
                     text: self.target_text,
                     code: self.target_code,
                     entry: self.target_entry,
+                    country: self.target_country,
                 },
                 cameo: self.cameo,
                 root: self.root,
@@ -138,6 +146,7 @@ impl MentionRow {
                 },
                 location,
                 fatalities: self.fatalities,
+                fatalities_text: self.fatalities_text,
                 verb: VerbRecord {
                     text: self.verb_text,
                     rule: self.verb_rule,
@@ -182,6 +191,9 @@ pub const MENTION_COLUMNS: &[&str] = &[
     "verb_text",
     "verb_rule",
     "sentence",
+    "source_country",
+    "target_country",
+    "fatalities_text",
 ];
 
 /// The column names of [`ClusterRow`].
@@ -336,7 +348,7 @@ pub fn write_table(
                 let f = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
                 writeln!(
                     out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     r.event_id, r.cluster_id, clean(&r.doc_id), r.sentence_index,
                     opt(&r.date_start), opt(&r.date_end), r.date_precision, opt(&r.date_text),
                     opt(&r.source_code), opt(&r.source_text), opt(&r.source_entry),
@@ -346,7 +358,8 @@ pub fn write_table(
                     opt(&r.location_admin1), f(r.location_lat), f(r.location_lon),
                     opt(&r.location_precision),
                     r.fatalities.map(|v| v.to_string()).unwrap_or_default(),
-                    clean(&r.verb_text), r.verb_rule, clean(&r.sentence)
+                    clean(&r.verb_text), r.verb_rule, clean(&r.sentence),
+                    opt(&r.source_country), opt(&r.target_country), opt(&r.fatalities_text)
                 ).map_err(io)
             })
         }

@@ -58,6 +58,9 @@ pub const MENTION_SCHEMA: &str = "message dyad_mention {
   required binary verb_text (STRING);
   required binary verb_rule (STRING);
   required binary sentence (STRING);
+  optional binary source_country (STRING);
+  optional binary target_country (STRING);
+  optional binary fatalities_text (STRING);
 }";
 
 /// The Parquet schema of a cluster export.
@@ -183,7 +186,10 @@ fn write_mention_group(
             )?,
             27 => write_col::<ByteArrayType>(&mut col, s(&|r| &r.verb_text), false)?,
             28 => write_col::<ByteArrayType>(&mut col, s(&|r| &r.verb_rule), false)?,
-            _ => write_col::<ByteArrayType>(&mut col, s(&|r| &r.sentence), false)?,
+            29 => write_col::<ByteArrayType>(&mut col, s(&|r| &r.sentence), false)?,
+            30 => write_col::<ByteArrayType>(&mut col, o(&|r| &r.source_country), true)?,
+            31 => write_col::<ByteArrayType>(&mut col, o(&|r| &r.target_country), true)?,
+            _ => write_col::<ByteArrayType>(&mut col, o(&|r| &r.fatalities_text), true)?,
         }
         col.close().map_err(pq)?;
         i += 1;

@@ -242,7 +242,7 @@ const MENTION_SELECT: &str = "SELECT e.cluster_id, e.event_id, d.id, e.sentence_
      e.target_code, e.target_entry, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, \
      e.date_start, e.date_end, e.date_precision, e.date_text, e.loc_text, e.loc_name, \
      e.loc_country, e.loc_admin1, e.loc_lat, e.loc_lon, e.loc_precision, e.fatalities, \
-     e.verb_text, e.verb_rule \
+     e.verb_text, e.verb_rule, e.source_country, e.target_country, e.fatalities_text \
      FROM keys q JOIN events e ON e.event_key = q.k JOIN documents d ON d.doc_key = e.doc_key \
      LEFT JOIN sentences s ON s.sent_key = e.sent_key ORDER BY q.d, q.k";
 
@@ -276,11 +276,13 @@ fn read_mention(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMention> {
                 text: r.get(5)?,
                 code: r.get(6)?,
                 entry: r.get(7)?,
+                country: r.get(30)?,
             },
             target: ActorRecord {
                 text: r.get(8)?,
                 code: r.get(9)?,
                 entry: r.get(10)?,
+                country: r.get(31)?,
             },
             cameo: r.get(11)?,
             root: r.get(12)?,
@@ -295,6 +297,7 @@ fn read_mention(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMention> {
             },
             location,
             fatalities: r.get(27)?,
+            fatalities_text: r.get(32)?,
             verb: VerbRecord {
                 text: r.get(28)?,
                 rule: r.get(29)?,

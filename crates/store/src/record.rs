@@ -17,6 +17,10 @@ pub struct ActorRecord {
     pub code: Option<String>,
     /// The actor-dictionary entries used.
     pub entry: Option<String>,
+    /// The actor's own country (ISO 3166-1 alpha-3), which the code may not show ("REB"
+    /// backed by a country is not of it). `None` in mentions stored before schema version 3.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// When an event happened.
@@ -91,6 +95,10 @@ pub struct MentionRecord {
     pub location: Option<PlaceRecord>,
     /// People reported killed.
     pub fatalities: Option<u32>,
+    /// The words that reported the dead ("three U.S. service members"). `None` in mentions
+    /// stored before schema version 3.
+    #[serde(default)]
+    pub fatalities_text: Option<String>,
     /// The verb and its rule.
     pub verb: VerbRecord,
 }
@@ -101,6 +109,7 @@ impl From<&dyad_coder::ActorRef> for ActorRecord {
             text: a.text.clone(),
             code: a.code.clone(),
             entry: a.entry.clone(),
+            country: a.country.clone(),
         }
     }
 }
@@ -135,6 +144,7 @@ impl From<&dyad_coder::Event> for MentionRecord {
                 precision: l.precision.to_string(),
             }),
             fatalities: e.fatalities,
+            fatalities_text: e.fatalities_text.clone(),
             verb: VerbRecord {
                 text: e.verb.text.clone(),
                 rule: e.verb.rule.clone(),

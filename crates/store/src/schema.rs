@@ -129,6 +129,14 @@ const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
     "#,
+    // Version 3: the actors' own countries and the words that reported the dead, as the event
+    // record has them. Mentions stored before keep NULL there: the coder's reading is not
+    // guessed back from their codes.
+    r#"
+    ALTER TABLE events ADD COLUMN source_country TEXT;
+    ALTER TABLE events ADD COLUMN target_country TEXT;
+    ALTER TABLE events ADD COLUMN fatalities_text TEXT;
+    "#,
 ];
 
 /// How a store is opened.

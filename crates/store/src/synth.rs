@@ -157,11 +157,13 @@ pub fn generate(
                         text: Some(ACTORS[a].1.to_string()),
                         code: Some(ACTORS[a].0.to_string()),
                         entry: None,
+                        country: own_country(ACTORS[a].0),
                     },
                     target: ActorRecord {
                         text: Some(ACTORS[b].1.to_string()),
                         code: Some(ACTORS[b].0.to_string()),
                         entry: None,
+                        country: own_country(ACTORS[b].0),
                     },
                     cameo: cameo.to_string(),
                     root: root.to_string(),
@@ -188,6 +190,7 @@ pub fn generate(
                             precision: "country".to_string(),
                         }),
                     fatalities: None,
+                    fatalities_text: None,
                     verb: VerbRecord {
                         text: verb.to_string(),
                         rule: format!("{cameo}.synthetic"),
@@ -218,4 +221,11 @@ pub fn generate(
     store.optimize()?;
     progress(made);
     Ok(made)
+}
+
+/// The country of a synthetic actor code: its first three letters, unless they are a type.
+fn own_country(code: &str) -> Option<String> {
+    code.get(..3)
+        .filter(|c| !matches!(*c, "IGO" | "REB"))
+        .map(str::to_string)
 }

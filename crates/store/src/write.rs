@@ -249,9 +249,9 @@ fn insert_event(
          source_text, source_entry, target_code, target_text, target_entry, cameo, root, \
          quad_class, goldstein, plover, date_start, date_end, date_precision, date_text, \
          loc_text, loc_name, loc_country, loc_admin1, loc_lat, loc_lon, loc_precision, \
-         fatalities, verb_text, verb_rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
-         ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
-         ?28, ?29)",
+         fatalities, verb_text, verb_rule, source_country, target_country, fatalities_text) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
     )?
     .execute(params![
         e.event_id,
@@ -283,6 +283,9 @@ fn insert_event(
         e.fatalities,
         e.verb.text,
         e.verb.rule,
+        e.source.country,
+        e.target.country,
+        e.fatalities_text,
     ])?;
     Ok(conn.last_insert_rowid())
 }
