@@ -272,3 +272,27 @@ fn index_build_time() {
         times[0], times[2]
     );
 }
+
+#[test]
+fn news_spellings_of_conflict_regions_resolve() {
+    for (tokens, country) in [
+        (&["Baluchistan"][..], "PAK"),
+        (&["Hodeidah"][..], "YEM"),
+        (&["Gezira"][..], "SDN"),
+        (&["Taiz"][..], "YEM"),
+    ] {
+        assert_eq!(one(tokens, &[]).country, country, "{tokens:?}");
+    }
+}
+
+#[test]
+fn the_gulf_and_the_white_house_are_no_places_to_put_an_event() {
+    assert!(
+        resolve(&["Gulf"], &[]).is_none(),
+        "not Papua New Guinea's Gulf Province"
+    );
+    assert!(
+        resolve(&["White", "House"], &[]).is_none(),
+        "not Casablanca"
+    );
+}
