@@ -249,7 +249,15 @@ impl<'d> Coder<'d> {
             return;
         };
         let patterns = self.verbs.patterns_for(&lemma);
-        let particle = t.children_rel(v, "compound:prt").next();
+        let mut particle = t.children_rel(v, "compound:prt").next();
+        // "handed over medicine": a particle the parser took for an adverb or a preposition
+        let mut misread_object = None;
+        if particle.is_none() {
+            if let Some((p, o)) = self.misread_particle(t, v, &lemma) {
+                particle = Some(p);
+                misread_object = o;
+            }
+        }
         let particle_lemma = particle.map(|p| t.lemma(p));
         let passive = (t.children_rel(v, "aux:pass").next().is_some()
             || t.children_rel(v, "nsubj:pass").next().is_some())
@@ -263,6 +271,12 @@ impl<'d> Coder<'d> {
             t.children_rel(v, "obj")
                 .find(not_time)
                 .or_else(|| t.children_rel(v, "iobj").find(not_time))
+                .or(misread_object)
+                // "lifted Friday a day-old blockade": the object hung on the day as apposition
+                .or_else(|| {
+                    t.children_rel(v, "obj")
+                        .find_map(|o| t.children_rel(o, "appos").next())
+                })
         };
         // the object's lemma and its form: lemmatizers differ on words like "talks"
         // (and of its conjuncts: "photographs and other military intelligence")
@@ -855,6 +869,59 @@ impl<'d> Coder<'d> {
             .flatten()
     }
 
+    /// "handed over medicine to": the word right after verb `v` is a particle that a pattern
+    /// of the verb names, parsed as the verb's adverb or as the preposition of the phrase
+    /// after it (when the verb has no object). The particle and, for a preposition, that
+    /// phrase's noun, which is the verb's object.
+    fn misread_particle(
+        &self,
+        t: &Tree<'_>,
+        v: usize,
+        lemma: &str,
+    ) -> Option<(usize, Option<usize>)> {
+        let w = v + 1;
+        if w >= t.words.len() {
+            return None;
+        }
+        let wl = t.lemma(w);
+        if !self
+            .verbs
+            .patterns_for(lemma)
+            .any(|p| p.particle.as_deref() == Some(wl.as_str()))
+        {
+            return None;
+        }
+        match t.rel(w) {
+            // (or of the object's first word: "handed over 700 kg of medicine")
+            "advmod"
+                if t.head(w) == Some(v)
+                    || t.children_rel(v, "obj")
+                        .any(|o| t.head(w).is_some_and(|h| t.first_of(o) <= h && h <= o)) =>
+            {
+                Some((w, None))
+            }
+            "case" => {
+                let n = t.head(w)?;
+                (t.head(n) == Some(v)
+                    && t.rel(n) == "obl"
+                    && t.children_rel(v, "obj").next().is_none())
+                .then_some((w, Some(n)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Days the parser hung a verb's phrase on: "gave a warm welcome on Thursday to X", "a
+    /// mediation effort on Saturday between A and B" (a day on the verb or on its object).
+    fn day_phrases(&self, t: &Tree<'_>, v: usize, object: Option<usize>) -> Vec<usize> {
+        let on_verb = t.children_rel(v, "obl");
+        let on_object = object.into_iter().flat_map(|o| t.children_rel(o, "nmod"));
+        on_verb
+            .chain(on_object)
+            .filter(|&c| CodingRules::has(&self.rules.temporal_nouns, &t.lemma(c)))
+            .collect()
+    }
+
     /// Is the action of `v` asserted, negated, hypothetical or only intended?
     fn modality(&self, t: &Tree<'_>, v: usize) -> Modality {
         let r = self.rules;
@@ -1096,6 +1163,7 @@ impl<'d> Coder<'d> {
                     // a phrase on the verb ("attacked X with Y") or on its object ("an attack on X")
                     let mut holders = vec![v];
                     holders.extend(object);
+                    holders.extend(self.day_phrases(t, v, object));
                     for h in holders {
                         let kids: Vec<usize> = t
                             .children(h)
@@ -1111,7 +1179,15 @@ impl<'d> Coder<'d> {
                                 }
                                 // "pessimism about relations with India", "troops to its
                                 // border with Guyana": the actor one phrase further in
-                                for d in t.children_rel(c, "nmod") {
+                                // (or on its apposition: "to the Esfahan plant (UCF) in Iran")
+                                let further: Vec<usize> = t
+                                    .children_rel(c, "nmod")
+                                    .chain(
+                                        t.children_rel(c, "appos")
+                                            .flat_map(|a| t.children_rel(a, "nmod")),
+                                    )
+                                    .collect();
+                                for d in further {
                                     let case = t.case_of(d).unwrap_or_default();
                                     // ("inspectors to a facility in central Iran")
                                     if matches!(

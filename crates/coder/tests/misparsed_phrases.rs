@@ -1,0 +1,102 @@
+//! The coder's reading of phrases the parser hangs in the wrong place, on hand-made parses: a
+//! verb's particle taken for a preposition or an adverb ("handed over medicine"), an object
+//! taken for a day's apposition ("lifted Friday a blockade"), a target phrase hung on a day
+//! ("gave a welcome on Thursday to X") or on an apposition ("to the plant (UCF) in Iran"),
+//! and the adjective "committed" governing an intention.
+
+mod common;
+
+use common::parse;
+use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
+use dyad_core::Date;
+use dyad_lexicon::verbs::VerbDictionary;
+use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
+
+const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
+073.hand_over\t073\thand over\t=medicine\tprep:to\tx\tA>B
+0872.lift\t0872\tlift\t=blockade\tprep:on\tx\tA>B
+043.give.welcome\t043\tgive\t=welcome\tprep:to\tx\tA>B
+090.send\t090\tsend\t=inspectors\tprep:to\tx\tA>B
+061.open\t061\topen\t=economy\tprep:to\tx\tA>B
+";
+
+fn coder() -> Coder<'static> {
+    let verbs: &'static VerbDictionary = Box::leak(Box::new(
+        VerbDictionary::parse(
+            &[("test", PATTERNS)],
+            dyad_lexicon::verbs::BUNDLED_CLASSES,
+            EventCodeTable::bundled(),
+        )
+        .expect("test patterns parse"),
+    ));
+    Coder::new(
+        ActorDictionary::bundled(),
+        verbs,
+        EventCodeTable::bundled(),
+        CodingRules::bundled(),
+    )
+}
+
+fn code(spec: &str) -> Vec<String> {
+    let (text, seg) = parse(spec);
+    let date = Date::constant(2024, 2, 11);
+    let ctx = DocumentContext {
+        doc_id: "t",
+        date: Some(date),
+        text: &text,
+    };
+    let events: Vec<Event> = coder().code_segment(&ctx, &seg, &mut DocumentState::new(date));
+    events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}>{}:{}",
+                e.source.code.as_deref().unwrap_or("-"),
+                e.target.code.as_deref().unwrap_or("-"),
+                e.cameo
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_particle_read_as_a_preposition_is_the_verbs_particle() {
+    // Switzerland handed over medicine to Iran .
+    let ev = code("Switzerland/PROPN/Switzerland/2/nsubj handed/VERB/hand/0/root over/ADP/over/4/case medicine/NOUN/medicine/2/obl to/ADP/to/6/case Iran/PROPN/Iran/2/obl ./PUNCT/./2/punct");
+    assert_eq!(ev, ["CHE>IRN:073"]);
+}
+
+#[test]
+fn a_particle_read_as_an_adverb_of_the_object_is_the_verbs_particle() {
+    // Switzerland handed over 700 kg of medicine to Iran .
+    let ev = code("Switzerland/PROPN/Switzerland/2/nsubj handed/VERB/hand/0/root over/ADV/over/4/advmod 700/NUM/700/5/nummod kg/NOUN/kg/2/obj of/ADP/of/7/case medicine/NOUN/medicine/5/nmod to/ADP/to/9/case Iran/PROPN/Iran/2/obl ./PUNCT/./2/punct");
+    assert_eq!(ev, ["CHE>IRN:073"]);
+}
+
+#[test]
+fn an_object_hung_on_a_day_is_the_object() {
+    // Israel lifted Friday a blockade on Lebanon .
+    let ev = code("Israel/PROPN/Israel/2/nsubj lifted/VERB/lift/0/root Friday/PROPN/Friday/2/obj a/DET/a/5/det blockade/NOUN/blockade/3/appos on/ADP/on/7/case Lebanon/PROPN/Lebanon/5/nmod ./PUNCT/./2/punct");
+    assert_eq!(ev, ["ISR>LBN:0872"]);
+}
+
+#[test]
+fn a_target_hung_on_a_day_is_the_verbs() {
+    // France gave a welcome on Thursday to Germany .
+    let ev = code("France/PROPN/France/2/nsubj gave/VERB/give/0/root a/DET/a/4/det welcome/NOUN/welcome/2/obj on/ADP/on/6/case Thursday/PROPN/Thursday/2/obl to/ADP/to/8/case Germany/PROPN/Germany/6/nmod ./PUNCT/./2/punct");
+    assert_eq!(ev, ["FRA>DEU:043"]);
+}
+
+#[test]
+fn a_place_on_an_apposition_of_the_target_phrase_is_the_target() {
+    // Russia sent inspectors to the plant ( UCF ) in Iran .
+    let ev = code("Russia/PROPN/Russia/2/nsubj sent/VERB/send/0/root inspectors/NOUN/inspector/2/obj to/ADP/to/6/case the/DET/the/6/det plant/NOUN/plant/3/nmod (/PUNCT/(/8/punct UCF/PROPN/UCF/6/appos )/PUNCT/)/8/punct in/ADP/in/11/case Iran/PROPN/Iran/8/nmod ./PUNCT/./2/punct");
+    assert_eq!(ev, ["RUS>IRN:090"]);
+}
+
+#[test]
+fn committed_to_governs_an_intention() {
+    // Vietnam is committed to opening the economy to Japan .
+    let ev = code("Vietnam/PROPN/Vietnam/3/nsubj is/AUX/be/3/cop committed/ADJ/committed/0/root to/SCONJ/to/5/mark opening/VERB/open/3/advcl the/DET/the/7/det economy/NOUN/economy/5/obj to/ADP/to/9/case Japan/PROPN/Japan/5/obl ./PUNCT/./3/punct");
+    assert_eq!(ev, ["VNM>JPN:031"]);
+}
