@@ -805,7 +805,7 @@ impl<'d> Coder<'d> {
         if passive {
             return t.by_agent(v);
         }
-        if let Some(s) = t.children_rel(v, "nsubj").next() {
+        if let Some(s) = nearer_subject(t, v) {
             let rel_pronoun = matches!(t.lemma(s).as_str(), "that" | "which" | "who");
             if rel_pronoun && t.rel(v) == "acl" {
                 return t.head(v).map(|h| nominal::host_of_time_modifier(t, h));
@@ -817,10 +817,8 @@ impl<'d> Coder<'d> {
             let head = t.head(cur)?;
             match t.rel(cur) {
                 "conj" | "xcomp" => {
-                    if let Some(s) = t
-                        .children_rel(head, "nsubj")
-                        .next()
-                        .or_else(|| t.children_rel(head, "expl").next())
+                    if let Some(s) =
+                        nearer_subject(t, head).or_else(|| t.children_rel(head, "expl").next())
                     {
                         return Some(s);
                     }
@@ -1515,6 +1513,21 @@ fn with_compound_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
         }
     }
     keys
+}
+
+/// The subject of verb `v`: its first `nsubj`, or, of two that a comma and no conjunction
+/// part after a marker of the verb, the nearer ("With the signing of a memorandum, the
+/// government agreed": the introductory phrase taken for a clause with a second subject).
+fn nearer_subject(t: &Tree<'_>, v: usize) -> Option<usize> {
+    let first = t.children_rel(v, "nsubj").next()?;
+    let last = t.children_rel(v, "nsubj").last().unwrap_or(first);
+    let between = t.last_of(first) + 1..last;
+    let parted = last > first
+        && last < v
+        && t.children_rel(v, "mark").any(|m| m < first)
+        && between.clone().any(|w| t.lemma(w) == ",")
+        && !between.into_iter().any(|w| t.words[w].upos == "CCONJ");
+    Some(if parted { last } else { first })
 }
 
 /// The lowercased lemma and form of word `i` (one entry when they agree).

@@ -2,7 +2,8 @@
 //! verb's particle taken for a preposition or an adverb ("handed over medicine"), an object
 //! taken for a day's apposition ("lifted Friday a blockade"), a target phrase hung on a day
 //! ("gave a welcome on Thursday to X") or on an apposition ("to the plant (UCF) in Iran"),
-//! and the adjective "committed" governing an intention.
+//! the adjective "committed" governing an intention, and an introductory phrase taken for a
+//! second subject ("With the signing of X, Sudan agreed").
 
 mod common;
 
@@ -18,6 +19,7 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 043.give.welcome\t043\tgive\t=welcome\tprep:to\tx\tA>B
 090.send\t090\tsend\t=inspectors\tprep:to\tx\tA>B
 061.open\t061\topen\t=economy\tprep:to\tx\tA>B
+040.meet\t040\tmeet\tactor\tobj\tx\tA>B
 ";
 
 fn coder() -> Coder<'static> {
@@ -99,4 +101,11 @@ fn committed_to_governs_an_intention() {
     // Vietnam is committed to opening the economy to Japan .
     let ev = code("Vietnam/PROPN/Vietnam/3/nsubj is/AUX/be/3/cop committed/ADJ/committed/0/root to/SCONJ/to/5/mark opening/VERB/open/3/advcl the/DET/the/7/det economy/NOUN/economy/5/obj to/ADP/to/9/case Japan/PROPN/Japan/5/obl ./PUNCT/./3/punct");
     assert_eq!(ev, ["VNM>JPN:031"]);
+}
+
+#[test]
+fn an_introductory_phrase_is_no_subject() {
+    // With the signing , Sudan agreed to meet Egypt .
+    let ev = code("With/SCONJ/with/6/mark the/DET/the/3/det signing/NOUN/signing/6/nsubj ,/PUNCT/,/5/punct Sudan/PROPN/Sudan/6/nsubj agreed/VERB/agree/0/root to/PART/to/8/mark meet/VERB/meet/6/xcomp Egypt/PROPN/Egypt/8/obj ./PUNCT/./6/punct");
+    assert_eq!(ev, ["SDN>EGY:036"]);
 }
