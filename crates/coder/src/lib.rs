@@ -613,7 +613,8 @@ impl<'d> Coder<'d> {
                     return t
                         .children_rel(head, "nsubj")
                         .next()
-                        .filter(|&s| t.words[s].upos != "PRON");
+                        .filter(|&s| t.words[s].upos != "PRON")
+                        .or_else(|| reporting_participle_host(t, head));
                 }
                 _ => return None,
             }
@@ -1513,6 +1514,20 @@ fn with_compound_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
         }
     }
     keys
+}
+
+/// "The teachers' union, the umbrella body, announced/acl that it had …": the noun a reporting
+/// verb with no subject hangs on as a participle modifier, read through appositions to the
+/// named noun.
+fn reporting_participle_host(t: &Tree<'_>, verb: usize) -> Option<usize> {
+    if t.rel(verb) != "acl" || t.children_rel(verb, "nsubj").next().is_some() {
+        return None;
+    }
+    let mut n = t.head(verb)?;
+    while t.rel(n) == "appos" {
+        n = t.head(n)?;
+    }
+    matches!(t.words[n].upos.as_str(), "NOUN" | "PROPN").then_some(n)
 }
 
 /// The subject of verb `v`: its first `nsubj`, or, of two that a comma and no conjunction

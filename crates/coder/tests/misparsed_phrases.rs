@@ -2,8 +2,9 @@
 //! verb's particle taken for a preposition or an adverb ("handed over medicine"), an object
 //! taken for a day's apposition ("lifted Friday a blockade"), a target phrase hung on a day
 //! ("gave a welcome on Thursday to X") or on an apposition ("to the plant (UCF) in Iran"),
-//! the adjective "committed" governing an intention, and an introductory phrase taken for a
-//! second subject ("With the signing of X, Sudan agreed").
+//! the adjective "committed" governing an intention, an introductory phrase taken for a
+//! second subject ("With the signing of X, Sudan agreed"), and a pronoun in what a noun's
+//! participle reports ("the union, …, announced/acl that it had called off").
 
 mod common;
 
@@ -108,4 +109,11 @@ fn an_introductory_phrase_is_no_subject() {
     // With the signing , Sudan agreed to meet Egypt .
     let ev = code("With/SCONJ/with/6/mark the/DET/the/3/det signing/NOUN/signing/6/nsubj ,/PUNCT/,/5/punct Sudan/PROPN/Sudan/6/nsubj agreed/VERB/agree/0/root to/PART/to/8/mark meet/VERB/meet/6/xcomp Egypt/PROPN/Egypt/8/obj ./PUNCT/./6/punct");
     assert_eq!(ev, ["SDN>EGY:036"]);
+}
+
+#[test]
+fn a_pronoun_in_a_report_by_a_participle_stands_for_its_noun() {
+    // Iran , the neighbour , announced that it met Iraq .
+    let ev = code("Iran/PROPN/Iran/0/root ,/PUNCT/,/4/punct the/DET/the/4/det neighbour/NOUN/neighbour/1/appos announced/VERB/announce/4/acl that/SCONJ/that/8/mark it/PRON/it/8/nsubj met/VERB/meet/5/ccomp Iraq/PROPN/Iraq/8/obj ./PUNCT/./1/punct");
+    assert_eq!(ev, ["IRN>IRQ:040"]);
 }
