@@ -299,9 +299,15 @@ impl<'d> Coder<'d> {
         let object_actors = object.map(|o| self.phrase_actors(s, o)).unwrap_or_default();
         // with no direct object, a class constraint may hold of a prepositional object
         // ("entered into talks", "engaged in negotiations")
+        // (or of a phrase the parser hung on a day: "return to Geneva this week for talks")
         let oblique_words: Vec<String> = t
             .children_rel(v, "obl")
             .filter(|&c| t.deprel(c) != "obl:tmod" && t.deprel(c) != "obl:agent")
+            .chain(
+                self.day_phrases(t, v, None)
+                    .into_iter()
+                    .flat_map(|d| t.children_rel(d, "nmod")),
+            )
             .flat_map(|c| with_compound_keys(s, c))
             .collect();
         // "accused X of shelling": the content of an accusation is not an event of its own

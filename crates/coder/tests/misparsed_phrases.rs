@@ -1,7 +1,7 @@
 //! The coder's reading of phrases the parser hangs in the wrong place, on hand-made parses: a
 //! verb's particle taken for a preposition or an adverb ("handed over medicine"), an object
 //! taken for a day's apposition ("lifted Friday a blockade"), a target phrase hung on a day
-//! ("gave a welcome on Thursday to X") or on an apposition ("to the plant (UCF) in Iran"),
+//! ("gave a welcome on Thursday to X", "return this week for talks") or on an apposition ("to the plant (UCF) in Iran"),
 //! the adjective "committed" governing an intention, an introductory phrase taken for a
 //! second subject ("With the signing of X, Sudan agreed"), and a pronoun in what a noun's
 //! participle reports ("the union, …, announced/acl that it had called off").
@@ -15,6 +15,7 @@ use dyad_lexicon::verbs::VerbDictionary;
 use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
 
 const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
+046.return.talks\t046\treturn\t@talks\tprep:with\tx\tA>B
 073.hand_over\t073\thand over\t=medicine\tprep:to\tx\tA>B
 0872.lift\t0872\tlift\t=blockade\tprep:on\tx\tA>B
 043.give.welcome\t043\tgive\t=welcome\tprep:to\tx\tA>B
@@ -116,4 +117,11 @@ fn a_pronoun_in_a_report_by_a_participle_stands_for_its_noun() {
     // Iran , the neighbour , announced that it met Iraq .
     let ev = code("Iran/PROPN/Iran/0/root ,/PUNCT/,/4/punct the/DET/the/4/det neighbour/NOUN/neighbour/1/appos announced/VERB/announce/4/acl that/SCONJ/that/8/mark it/PRON/it/8/nsubj met/VERB/meet/5/ccomp Iraq/PROPN/Iraq/8/obj ./PUNCT/./1/punct");
     assert_eq!(ev, ["IRN>IRQ:040"]);
+}
+
+#[test]
+fn an_oblique_hung_on_a_day_names_the_event() {
+    // Iran and Iraq return this week for talks .
+    let ev = code("Iran/PROPN/Iran/4/nsubj and/CCONJ/and/3/cc Iraq/PROPN/Iraq/1/conj return/VERB/return/0/root this/DET/this/6/det week/NOUN/week/4/obl for/ADP/for/8/case talks/NOUN/talks/6/nmod ./PUNCT/./4/punct");
+    assert_eq!(ev, ["IRN>IRQ:046", "IRQ>IRN:046"]);
 }
