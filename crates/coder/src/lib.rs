@@ -1524,9 +1524,19 @@ fn with_compound_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
 
 /// "The teachers' union, the umbrella body, announced/acl that it had …": the noun a reporting
 /// verb with no subject hangs on as a participle modifier, read through appositions to the
-/// named noun.
+/// named noun; "X was quoted as saying that he …": the subject of the clause it hangs on.
 fn reporting_participle_host(t: &Tree<'_>, verb: usize) -> Option<usize> {
-    if t.rel(verb) != "acl" || t.children_rel(verb, "nsubj").next().is_some() {
+    if t.children_rel(verb, "nsubj").next().is_some() {
+        return None;
+    }
+    // "X was quoted as saying he would …": the subject of the clause the report hangs on
+    if t.rel(verb) == "advcl" && t.children_rel(verb, "mark").any(|m| t.lemma(m) == "as") {
+        let h = t.head(verb)?;
+        return t
+            .children_rel(h, "nsubj")
+            .find(|&s| t.words[s].upos != "PRON");
+    }
+    if t.rel(verb) != "acl" {
         return None;
     }
     let mut n = t.head(verb)?;

@@ -4,7 +4,8 @@
 //! ("gave a welcome on Thursday to X", "return this week for talks") or on an apposition ("to the plant (UCF) in Iran"),
 //! the adjective "committed" governing an intention, an introductory phrase taken for a
 //! second subject ("With the signing of X, Sudan agreed"), and a pronoun in what a noun's
-//! participle reports ("the union, …, announced/acl that it had called off").
+//! participle reports ("the union, …, announced/acl that it had called off") or a quoted
+//! subject said ("X was quoted as saying he would").
 
 mod common;
 
@@ -124,4 +125,11 @@ fn an_oblique_hung_on_a_day_names_the_event() {
     // Iran and Iraq return this week for talks .
     let ev = code("Iran/PROPN/Iran/4/nsubj and/CCONJ/and/3/cc Iraq/PROPN/Iraq/1/conj return/VERB/return/0/root this/DET/this/6/det week/NOUN/week/4/obl for/ADP/for/8/case talks/NOUN/talks/6/nmod ./PUNCT/./4/punct");
     assert_eq!(ev, ["IRN>IRQ:046", "IRQ>IRN:046"]);
+}
+
+#[test]
+fn a_pronoun_in_a_quoted_report_stands_for_the_quoted() {
+    // Iran was quoted as saying it met Iraq .
+    let ev = code("Iran/PROPN/Iran/3/nsubj:pass was/AUX/be/3/aux:pass quoted/VERB/quote/0/root as/SCONJ/as/5/mark saying/VERB/say/3/advcl it/PRON/it/7/nsubj met/VERB/meet/5/ccomp Iraq/PROPN/Iraq/7/obj ./PUNCT/./3/punct");
+    assert_eq!(ev, ["IRN>IRQ:040"]);
 }
