@@ -5,7 +5,8 @@
 //! the adjective "committed" governing an intention, an introductory phrase taken for a
 //! second subject ("With the signing of X, Sudan agreed"), and a pronoun in what a noun's
 //! participle reports ("the union, …, announced/acl that it had called off") or a quoted
-//! subject said ("X was quoted as saying he would").
+//! subject said ("X was quoted as saying he would"); and the passive of "demobilize" as the
+//! subject's own act.
 
 mod common;
 
@@ -22,6 +23,7 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 043.give.welcome\t043\tgive\t=welcome\tprep:to\tx\tA>B
 090.send\t090\tsend\t=inspectors\tprep:to\tx\tA>B
 061.open\t061\topen\t=economy\tprep:to\tx\tA>B
+0873.demobilize\t0873\tdemobilize\t-\t-\tx\tA>-
 040.meet\t040\tmeet\tactor\tobj\tx\tA>B
 ";
 
@@ -132,4 +134,11 @@ fn a_pronoun_in_a_quoted_report_stands_for_the_quoted() {
     // Iran was quoted as saying it met Iraq .
     let ev = code("Iran/PROPN/Iran/3/nsubj:pass was/AUX/be/3/aux:pass quoted/VERB/quote/0/root as/SCONJ/as/5/mark saying/VERB/say/3/advcl it/PRON/it/7/nsubj met/VERB/meet/5/ccomp Iraq/PROPN/Iraq/7/obj ./PUNCT/./3/punct");
     assert_eq!(ev, ["IRN>IRQ:040"]);
+}
+
+#[test]
+fn the_demobilized_demobilize() {
+    // Syrian rebels have been demobilized .
+    let ev = code("Syrian/ADJ/Syrian/2/amod rebels/NOUN/rebel/5/nsubj:pass have/AUX/have/5/aux been/AUX/be/5/aux:pass demobilized/VERB/demobilize/0/root ./PUNCT/./5/punct");
+    assert_eq!(ev, ["SYRREB>-:0873"]);
 }
