@@ -288,12 +288,22 @@ impl<'d> Coder<'d> {
                     .collect()
             })
             .unwrap_or_default();
-        if object_words.iter().any(|w| {
-            self.rules
-                .off_topic_classes
-                .iter()
-                .any(|c| self.verbs.in_class(c, w))
-        }) {
+        // ("war games": a compound a pattern of the verb names is on topic)
+        let named_compound = object_words.iter().any(|w| {
+            w.contains(' ')
+                && self
+                    .verbs
+                    .patterns_for(&lemma)
+                    .any(|p| matches!(&p.object, ObjectRule::Lemmas(ls) if ls.contains(w)))
+        });
+        if !named_compound
+            && object_words.iter().any(|w| {
+                self.rules
+                    .off_topic_classes
+                    .iter()
+                    .any(|c| self.verbs.in_class(c, w))
+            })
+        {
             return;
         }
         let object_actors = object.map(|o| self.phrase_actors(s, o)).unwrap_or_default();

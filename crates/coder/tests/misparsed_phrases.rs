@@ -5,8 +5,8 @@
 //! the adjective "committed" governing an intention, an introductory phrase taken for a
 //! second subject ("With the signing of X, Sudan agreed"), and a pronoun in what a noun's
 //! participle reports ("the union, …, announced/acl that it had called off") or a quoted
-//! subject said ("X was quoted as saying he would"); and the passive of "demobilize" as the
-//! subject's own act.
+//! subject said ("X was quoted as saying he would"); the passive of "demobilize" as the
+//! subject's own act; and a compound a pattern names as on topic ("war games").
 
 mod common;
 
@@ -24,6 +24,7 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 090.send\t090\tsend\t=inspectors\tprep:to\tx\tA>B
 061.open\t061\topen\t=economy\tprep:to\tx\tA>B
 0873.demobilize\t0873\tdemobilize\t-\t-\tx\tA>-
+062.launch\t062\tlaunch\t=war games\tprep:with\tx\tA>B
 040.meet\t040\tmeet\tactor\tobj\tx\tA>B
 ";
 
@@ -141,4 +142,11 @@ fn the_demobilized_demobilize() {
     // Syrian rebels have been demobilized .
     let ev = code("Syrian/ADJ/Syrian/2/amod rebels/NOUN/rebel/5/nsubj:pass have/AUX/have/5/aux been/AUX/be/5/aux:pass demobilized/VERB/demobilize/0/root ./PUNCT/./5/punct");
     assert_eq!(ev, ["SYRREB>-:0873"]);
+}
+
+#[test]
+fn a_compound_a_pattern_names_is_on_topic() {
+    // France launched war games with Egypt .
+    let ev = code("France/PROPN/France/2/nsubj launched/VERB/launch/0/root war/NOUN/war/4/compound games/NOUN/game/2/obj with/ADP/with/6/case Egypt/PROPN/Egypt/2/obl ./PUNCT/./2/punct");
+    assert_eq!(ev, ["FRA>EGY:062"]);
 }
