@@ -249,7 +249,15 @@ impl<'d> Coder<'d> {
             return;
         };
         let patterns = self.verbs.patterns_for(&lemma);
-        let particle = t.children_rel(v, "compound:prt").next();
+        let mut particle = t.children_rel(v, "compound:prt").next();
+        // "handed over medicine": a particle the parser took for an adverb or a preposition
+        let mut misread_object = None;
+        if particle.is_none() {
+            if let Some((p, o)) = self.misread_particle(t, v, &lemma) {
+                particle = Some(p);
+                misread_object = o;
+            }
+        }
         let particle_lemma = particle.map(|p| t.lemma(p));
         let passive = (t.children_rel(v, "aux:pass").next().is_some()
             || t.children_rel(v, "nsubj:pass").next().is_some())
@@ -263,6 +271,12 @@ impl<'d> Coder<'d> {
             t.children_rel(v, "obj")
                 .find(not_time)
                 .or_else(|| t.children_rel(v, "iobj").find(not_time))
+                .or(misread_object)
+                // "lifted Friday a day-old blockade": the object hung on the day as apposition
+                .or_else(|| {
+                    t.children_rel(v, "obj")
+                        .find_map(|o| t.children_rel(o, "appos").next())
+                })
         };
         // the object's lemma and its form: lemmatizers differ on words like "talks"
         // (and of its conjuncts: "photographs and other military intelligence")
@@ -274,20 +288,36 @@ impl<'d> Coder<'d> {
                     .collect()
             })
             .unwrap_or_default();
-        if object_words.iter().any(|w| {
-            self.rules
-                .off_topic_classes
-                .iter()
-                .any(|c| self.verbs.in_class(c, w))
-        }) {
+        // ("war games": a compound a pattern of the verb names is on topic)
+        let named_compound = object_words.iter().any(|w| {
+            w.contains(' ')
+                && self
+                    .verbs
+                    .patterns_for(&lemma)
+                    .any(|p| matches!(&p.object, ObjectRule::Lemmas(ls) if ls.contains(w)))
+        });
+        if !named_compound
+            && object_words.iter().any(|w| {
+                self.rules
+                    .off_topic_classes
+                    .iter()
+                    .any(|c| self.verbs.in_class(c, w))
+            })
+        {
             return;
         }
         let object_actors = object.map(|o| self.phrase_actors(s, o)).unwrap_or_default();
         // with no direct object, a class constraint may hold of a prepositional object
         // ("entered into talks", "engaged in negotiations")
+        // (or of a phrase the parser hung on a day: "return to Geneva this week for talks")
         let oblique_words: Vec<String> = t
             .children_rel(v, "obl")
             .filter(|&c| t.deprel(c) != "obl:tmod" && t.deprel(c) != "obl:agent")
+            .chain(
+                self.day_phrases(t, v, None)
+                    .into_iter()
+                    .flat_map(|d| t.children_rel(d, "nmod")),
+            )
             .flat_map(|c| with_compound_keys(s, c))
             .collect();
         // "accused X of shelling": the content of an accusation is not an event of its own
@@ -604,7 +634,8 @@ impl<'d> Coder<'d> {
                     return t
                         .children_rel(head, "nsubj")
                         .next()
-                        .filter(|&s| t.words[s].upos != "PRON");
+                        .filter(|&s| t.words[s].upos != "PRON")
+                        .or_else(|| reporting_participle_host(t, head));
                 }
                 _ => return None,
             }
@@ -803,7 +834,7 @@ impl<'d> Coder<'d> {
         if passive {
             return t.by_agent(v);
         }
-        if let Some(s) = t.children_rel(v, "nsubj").next() {
+        if let Some(s) = nearer_subject(t, v) {
             let rel_pronoun = matches!(t.lemma(s).as_str(), "that" | "which" | "who");
             if rel_pronoun && t.rel(v) == "acl" {
                 return t.head(v).map(|h| nominal::host_of_time_modifier(t, h));
@@ -815,10 +846,8 @@ impl<'d> Coder<'d> {
             let head = t.head(cur)?;
             match t.rel(cur) {
                 "conj" | "xcomp" => {
-                    if let Some(s) = t
-                        .children_rel(head, "nsubj")
-                        .next()
-                        .or_else(|| t.children_rel(head, "expl").next())
+                    if let Some(s) =
+                        nearer_subject(t, head).or_else(|| t.children_rel(head, "expl").next())
                     {
                         return Some(s);
                     }
@@ -865,6 +894,59 @@ impl<'d> Coder<'d> {
         purpose
             .then(|| t.children_rel(t.head(v)?, "nsubj").next())
             .flatten()
+    }
+
+    /// "handed over medicine to": the word right after verb `v` is a particle that a pattern
+    /// of the verb names, parsed as the verb's adverb or as the preposition of the phrase
+    /// after it (when the verb has no object). The particle and, for a preposition, that
+    /// phrase's noun, which is the verb's object.
+    fn misread_particle(
+        &self,
+        t: &Tree<'_>,
+        v: usize,
+        lemma: &str,
+    ) -> Option<(usize, Option<usize>)> {
+        let w = v + 1;
+        if w >= t.words.len() {
+            return None;
+        }
+        let wl = t.lemma(w);
+        if !self
+            .verbs
+            .patterns_for(lemma)
+            .any(|p| p.particle.as_deref() == Some(wl.as_str()))
+        {
+            return None;
+        }
+        match t.rel(w) {
+            // (or of the object's first word: "handed over 700 kg of medicine")
+            "advmod"
+                if t.head(w) == Some(v)
+                    || t.children_rel(v, "obj")
+                        .any(|o| t.head(w).is_some_and(|h| t.first_of(o) <= h && h <= o)) =>
+            {
+                Some((w, None))
+            }
+            "case" => {
+                let n = t.head(w)?;
+                (t.head(n) == Some(v)
+                    && t.rel(n) == "obl"
+                    && t.children_rel(v, "obj").next().is_none())
+                .then_some((w, Some(n)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Days the parser hung a verb's phrase on: "gave a warm welcome on Thursday to X", "a
+    /// mediation effort on Saturday between A and B" (a day on the verb or on its object).
+    fn day_phrases(&self, t: &Tree<'_>, v: usize, object: Option<usize>) -> Vec<usize> {
+        let on_verb = t.children_rel(v, "obl");
+        let on_object = object.into_iter().flat_map(|o| t.children_rel(o, "nmod"));
+        on_verb
+            .chain(on_object)
+            .filter(|&c| CodingRules::has(&self.rules.temporal_nouns, &t.lemma(c)))
+            .collect()
     }
 
     /// Is the action of `v` asserted, negated, hypothetical or only intended?
@@ -1108,6 +1190,7 @@ impl<'d> Coder<'d> {
                     // a phrase on the verb ("attacked X with Y") or on its object ("an attack on X")
                     let mut holders = vec![v];
                     holders.extend(object);
+                    holders.extend(self.day_phrases(t, v, object));
                     for h in holders {
                         let kids: Vec<usize> = t
                             .children(h)
@@ -1123,7 +1206,15 @@ impl<'d> Coder<'d> {
                                 }
                                 // "pessimism about relations with India", "troops to its
                                 // border with Guyana": the actor one phrase further in
-                                for d in t.children_rel(c, "nmod") {
+                                // (or on its apposition: "to the Esfahan plant (UCF) in Iran")
+                                let further: Vec<usize> = t
+                                    .children_rel(c, "nmod")
+                                    .chain(
+                                        t.children_rel(c, "appos")
+                                            .flat_map(|a| t.children_rel(a, "nmod")),
+                                    )
+                                    .collect();
+                                for d in further {
                                     let case = t.case_of(d).unwrap_or_default();
                                     // ("inspectors to a facility in central Iran")
                                     if matches!(
@@ -1508,6 +1599,45 @@ fn with_compound_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
         }
     }
     keys
+}
+
+/// "The teachers' union, the umbrella body, announced/acl that it had …": the noun a reporting
+/// verb with no subject hangs on as a participle modifier, read through appositions to the
+/// named noun; "X was quoted as saying that he …": the subject of the clause it hangs on.
+fn reporting_participle_host(t: &Tree<'_>, verb: usize) -> Option<usize> {
+    if t.children_rel(verb, "nsubj").next().is_some() {
+        return None;
+    }
+    // "X was quoted as saying he would …": the subject of the clause the report hangs on
+    if t.rel(verb) == "advcl" && t.children_rel(verb, "mark").any(|m| t.lemma(m) == "as") {
+        let h = t.head(verb)?;
+        return t
+            .children_rel(h, "nsubj")
+            .find(|&s| t.words[s].upos != "PRON");
+    }
+    if t.rel(verb) != "acl" {
+        return None;
+    }
+    let mut n = t.head(verb)?;
+    while t.rel(n) == "appos" {
+        n = t.head(n)?;
+    }
+    matches!(t.words[n].upos.as_str(), "NOUN" | "PROPN").then_some(n)
+}
+
+/// The subject of verb `v`: its first `nsubj`, or, of two that a comma and no conjunction
+/// part after a marker of the verb, the nearer ("With the signing of a memorandum, the
+/// government agreed": the introductory phrase taken for a clause with a second subject).
+fn nearer_subject(t: &Tree<'_>, v: usize) -> Option<usize> {
+    let first = t.children_rel(v, "nsubj").next()?;
+    let last = t.children_rel(v, "nsubj").last().unwrap_or(first);
+    let between = t.last_of(first) + 1..last;
+    let parted = last > first
+        && last < v
+        && t.children_rel(v, "mark").any(|m| m < first)
+        && between.clone().any(|w| t.lemma(w) == ",")
+        && !between.into_iter().any(|w| t.words[w].upos == "CCONJ");
+    Some(if parted { last } else { first })
 }
 
 /// The lowercased lemma and form of word `i` (one entry when they agree).

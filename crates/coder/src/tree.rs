@@ -4,7 +4,8 @@
 //! Before it is read, the tree gets a few local repairs of parser errors that would hide a
 //! clause from the coder ("Israeli warplanes struck/VBN targets" parsed as a noun phrase with
 //! a participle modifier; a clause's subject hung on the reporting verb that follows; a verb
-//! after "and" hung on a noun; a finite verb read as an open complement). Each
+//! after "and" hung on a noun; a finite verb read as an open complement; a perfect's participle
+//! read as an adjective, "have shared/amod evidence"). Each
 //! repair only moves existing words between heads, is checked to keep the tree acyclic, and
 //! never touches the words, tags or spans.
 
@@ -37,6 +38,7 @@ impl<'a> Tree<'a> {
         t.repair_stray_subjects();
         t.repair_noun_conjoined_verbs();
         t.repair_finite_xcomps();
+        t.repair_perfect_participle_modifiers();
         t
     }
 
@@ -303,6 +305,38 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// "Israeli officials have shared evidence with the U.S.": a past participle parsed as an
+    /// adjective of the noun right after it, where that noun has the perfect's "have" and a
+    /// subject before the participle, is the clause's verb and the noun its object.
+    fn repair_perfect_participle_modifiers(&mut self) {
+        for v in 0..self.words.len() {
+            if self.words[v].xpos != "VBN" || self.rels[v] != "amod" {
+                continue;
+            }
+            let Some(n) = self.head(v) else { continue };
+            if n != v + 1 || !matches!(self.words[n].upos.as_str(), "NOUN" | "PROPN") {
+                continue;
+            }
+            let aux: Vec<usize> = self
+                .children_rel(n, "aux")
+                .filter(|&a| a < v && self.lemma(a) == "have")
+                .collect();
+            let subjects: Vec<usize> = self.children_rel(n, "nsubj").filter(|&c| c < v).collect();
+            if aux.is_empty() || subjects.is_empty() {
+                continue;
+            }
+            let (place, place_rel) = match self.head(n) {
+                Some(p) => (Some(p), clause_rel(self.rels[n])),
+                None => (None, "root"),
+            };
+            let mut moves = vec![(v, place, place_rel), (n, Some(v), "obj")];
+            for c in aux.into_iter().chain(subjects) {
+                moves.push((c, Some(v), self.rels[c]));
+            }
+            self.apply(&moves);
+        }
+    }
+
     /// The `by` agent of passive verb `v`: an `obl:agent` or `by` phrase on it, or a `by`
     /// phrase the parser hung on an adverb of it ("was opposed earlier by Osgiliath").
     pub fn by_agent(&self, v: usize) -> Option<usize> {
@@ -459,5 +493,41 @@ fn clause_rel(nominal_rel: &str) -> &'static str {
         "conj" => "conj",
         "parataxis" => "parataxis",
         _ => "ccomp",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::Span;
+
+    /// Words from "form/UPOS/XPOS/lemma/head/deprel" specs.
+    fn words(spec: &str) -> Vec<ParsedWord> {
+        spec.split_whitespace()
+            .map(|w| {
+                let f: Vec<&str> = w.split('/').collect();
+                ParsedWord {
+                    span: Span::new(0, 0),
+                    upos: f[1].to_string(),
+                    xpos: f[2].to_string(),
+                    lemma: f[3].to_string(),
+                    head: f[4].parse().expect("head"),
+                    deprel: f[5].to_string(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_perfect_participle_read_as_an_adjective_is_the_verb() {
+        // officials have shared evidence with Egypt .
+        let ws = words("officials/NOUN/NNS/official/4/nsubj have/AUX/VBP/have/4/aux shared/VERB/VBN/share/4/amod evidence/NOUN/NN/evidence/0/root with/ADP/IN/with/6/case Egypt/PROPN/NNP/Egypt/4/nmod");
+        let forms = ["officials", "have", "shared", "evidence", "with", "Egypt"];
+        let t = Tree::new(&ws, &forms);
+        assert_eq!(t.head(2), None, "the participle is the root");
+        assert_eq!((t.head(3), t.rel(3)), (Some(2), "obj"));
+        assert_eq!((t.head(0), t.rel(0)), (Some(2), "nsubj"));
+        assert_eq!((t.head(1), t.rel(1)), (Some(2), "aux"));
+        assert_eq!(t.head(5), Some(3), "the phrase stays on the object");
     }
 }
