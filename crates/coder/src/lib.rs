@@ -17,6 +17,7 @@
 
 mod event;
 mod nominal;
+mod place_target;
 mod state;
 mod subjects;
 mod surface;
@@ -473,6 +474,11 @@ impl<'d> Coder<'d> {
                     format!("{rule}+event-noun")
                 } else {
                     rule.clone()
+                };
+                // "suicide bombers killed 23 people": the attacker names the attack
+                let (code, rule) = match self.attacker_code(s, src, &code) {
+                    Some(c) => (c.to_string(), format!("{rule}+attacker")),
+                    None => (code.clone(), rule),
                 };
                 if let Some(e) = self.event(s, seg, v, &code, &rule, &verb_text, src, tgt) {
                     out.push(e);
@@ -1044,6 +1050,13 @@ impl<'d> Coder<'d> {
                             }
                         }
                     }
+                    // a place the gazetteer knows ("shelled the regional capital Juba")
+                    if let Some(o) = object {
+                        let found = self.place_target(s, o);
+                        if !found.is_empty() {
+                            return found;
+                        }
+                    }
                 }
                 TargetSlot::ClauseWith(aux) => {
                     // "said that Libya must hand over": only a complement with the auxiliary
@@ -1123,6 +1136,11 @@ impl<'d> Coder<'d> {
                                             return found;
                                         }
                                     }
+                                }
+                                // "fired shells at targets in Jericho"
+                                let found = self.place_target(s, c);
+                                if !found.is_empty() {
+                                    return found;
                                 }
                             }
                         }

@@ -1,0 +1,81 @@
+//! Targets that are places the gazetteer knows rather than actors ("shelled the city of
+//! Kharkiv", "fired shells at targets in Jericho"), and attackers who name their attack
+//! ("suicide bombers killed 23 people" is a suicide bombing), on hand-made parses.
+
+mod common;
+
+use common::parse;
+use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
+use dyad_core::Date;
+use dyad_lexicon::verbs::VerbDictionary;
+use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
+
+const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
+194.shell\t194\tshell\t-\tobj\tx\tA>B
+194.fire.shells\t194\tfire\t=shell|shells\tprep:at\tx\tA>B
+190.kill.people\t190\tkill\t@people\tobj\tx\tA>B
+";
+
+fn code(spec: &str) -> Vec<String> {
+    let verbs: &'static VerbDictionary = Box::leak(Box::new(
+        VerbDictionary::parse(
+            &[("test", PATTERNS)],
+            dyad_lexicon::verbs::BUNDLED_CLASSES,
+            EventCodeTable::bundled(),
+        )
+        .expect("test patterns parse"),
+    ));
+    let coder = Coder::new(
+        ActorDictionary::bundled(),
+        verbs,
+        EventCodeTable::bundled(),
+        CodingRules::bundled(),
+    );
+    let (text, seg) = parse(spec);
+    let date = Date::constant(2024, 2, 11);
+    let ctx = DocumentContext {
+        doc_id: "t",
+        date: Some(date),
+        text: &text,
+    };
+    let events: Vec<Event> = coder.code_segment(&ctx, &seg, &mut DocumentState::new(date));
+    events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}>{}:{} {} {}",
+                e.source.code.as_deref().unwrap_or("-"),
+                e.target.code.as_deref().unwrap_or("-"),
+                e.cameo,
+                e.verb.rule,
+                e.target.entry.as_deref().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_place_of_the_gazetteer_is_the_target_of_an_attack_on_it() {
+    // Russian forces shelled the city of Kharkiv .
+    let ev = code("Russian/ADJ/Russian/2/amod forces/NOUN/force/3/nsubj shelled/VERB/shell/0/root the/DET/the/5/det city/NOUN/city/3/obj of/ADP/of/7/case Kharkiv/PROPN/Kharkiv/5/nmod ./PUNCT/./3/punct");
+    assert_eq!(ev, ["RUSMIL>UKR:194 194.shell place-UKR"]);
+    // Israeli tanks fired shells at targets in Jericho .
+    let ev = code("Israeli/ADJ/Israeli/2/amod tanks/NOUN/tank/3/nsubj fired/VERB/fire/0/root shells/NOUN/shell/3/obj at/ADP/at/6/case targets/NOUN/target/4/nmod in/ADP/in/8/case Jericho/PROPN/Jericho/6/nmod ./PUNCT/./3/punct");
+    assert_eq!(ev, ["ISRMIL>PSE:194 194.fire.shells place-PSE"]);
+    // Russian forces shelled the city . (no place named: no target, no event)
+    let ev = code("Russian/ADJ/Russian/2/amod forces/NOUN/force/3/nsubj shelled/VERB/shell/0/root the/DET/the/5/det city/NOUN/city/3/obj ./PUNCT/./3/punct");
+    assert!(ev.is_empty(), "{ev:?}");
+}
+
+#[test]
+fn suicide_bombers_carry_out_a_suicide_bombing() {
+    // Two Palestinian suicide bombers killed 23 people .
+    let ev = code("Two/NUM/two/4/nummod Palestinian/ADJ/Palestinian/4/amod suicide/NOUN/suicide/4/compound bombers/NOUN/bomber/5/nsubj killed/VERB/kill/0/root 23/NUM/23/7/nummod people/NOUN/people/5/obj ./PUNCT/./5/punct");
+    assert_eq!(
+        ev,
+        ["PSEREB>CVL:1831 190.kill.people+attacker agent-civilians"]
+    );
+    // Palestinian militants killed 23 people . (the verb's own code)
+    let ev = code("Palestinian/ADJ/Palestinian/2/amod militants/NOUN/militant/3/nsubj killed/VERB/kill/0/root 23/NUM/23/5/nummod people/NOUN/people/3/obj ./PUNCT/./3/punct");
+    assert_eq!(ev, ["PSEREB>CVL:190 190.kill.people agent-civilians"]);
+}
