@@ -183,7 +183,7 @@ impl<'d> Coder<'d> {
         let words = Word::from_parsed(seg, ctx.text);
         let mentions = self.grounder.map(|g| g.read(&mut state.grounding, &words));
         let forms: Vec<&str> = words.iter().map(|w| w.form).collect();
-        let tree = Tree::new(&seg.words, &forms);
+        let tree = Tree::new(&seg.words, &forms, &self.rules.temporal_nouns);
         let matches = self.actors.find(&forms, ctx.date);
         let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
         for (k, m) in matches.iter().enumerate() {

@@ -1,6 +1,8 @@
 //! Targets that are places the gazetteer knows rather than actors ("shelled the city of
 //! Kharkiv", "fired shells at targets in Jericho"), and attackers who name their attack
-//! ("suicide bombers killed 23 people" is a suicide bombing), on hand-made parses.
+//! ("suicide bombers killed 23 people" is a suicide bombing), and past tenses parsed as
+//! participles behind an adverb or a day ("agents sexually abused/amod immigrants"), on
+//! hand-made parses.
 
 mod common;
 
@@ -14,6 +16,7 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 194.shell\t194\tshell\t-\tobj\tx\tA>B
 194.fire.shells\t194\tfire\t=shell|shells\tprep:at\tx\tA>B
 190.kill.people\t190\tkill\t@people\tobj\tx\tA>B
+182.abuse.people\t182\tabuse\t@people\tobj\tx\tA>B
 ";
 
 fn code(spec: &str) -> Vec<String> {
@@ -78,4 +81,20 @@ fn suicide_bombers_carry_out_a_suicide_bombing() {
     // Palestinian militants killed 23 people . (the verb's own code)
     let ev = code("Palestinian/ADJ/Palestinian/2/amod militants/NOUN/militant/3/nsubj killed/VERB/kill/0/root 23/NUM/23/5/nummod people/NOUN/people/3/obj ./PUNCT/./3/punct");
     assert_eq!(ev, ["PSEREB>CVL:190 190.kill.people agent-civilians"]);
+}
+
+#[test]
+fn a_past_tense_read_as_a_participle_behind_an_adverb_or_a_day_is_the_verb() {
+    // U.S. border agents sexually abused Mexican immigrants . (parsed as a noun phrase)
+    let ev = code("U.S./PROPN/U.S./3/compound border/NOUN/border/3/compound agents/NOUN/agent/0/root sexually/ADV/sexually/5/advmod abused/VERB/abuse/7/amod/VBD Mexican/ADJ/Mexican/7/amod immigrants/NOUN/immigrant/3/obj ./PUNCT/./3/punct");
+    assert_eq!(
+        ev,
+        ["USA>MEXCVL:182 182.abuse.people country-MEX+agent-civilians"]
+    );
+    // Mexican police on Tuesday abused Mexican immigrants .
+    let ev = code("Mexican/ADJ/Mexican/2/amod police/NOUN/police/0/root on/ADP/on/4/case Tuesday/PROPN/Tuesday/2/nmod abused/VERB/abuse/7/amod/VBD Mexican/ADJ/Mexican/7/amod immigrants/NOUN/immigrant/2/obj ./PUNCT/./2/punct");
+    assert_eq!(
+        ev,
+        ["MEXCOP>MEXCVL:182 182.abuse.people country-MEX+agent-civilians"]
+    );
 }
