@@ -876,6 +876,16 @@ impl<'d> Coder<'d> {
         {
             return Modality::Hypothetical;
         }
+        // "demanded that its partners refuse": a present form is as mandated after a verb of
+        // `mandative_governors`
+        if t.words[v].xpos == "VBP"
+            && t.rel(v) == "ccomp"
+            && !t.children(v).iter().any(|&c| matches!(t.rel(c), "aux"))
+            && t.head(v)
+                .is_some_and(|h| CodingRules::has(&r.mandative_governors, &t.lemma(h)))
+        {
+            return Modality::Hypothetical;
+        }
         let mut cur = v;
         for depth in 0..4 {
             for c in t.children(cur).iter().copied() {

@@ -2,7 +2,7 @@
 //! Kharkiv", "fired shells at targets in Jericho"), and attackers who name their attack
 //! ("suicide bombers killed 23 people" is a suicide bombing), and past tenses parsed as
 //! participles behind an adverb or a day ("agents sexually abused/amod immigrants"), on
-//! hand-made parses.
+//! hand-made parses; and a present form after a demand is mandated, not done.
 
 mod common;
 
@@ -17,6 +17,8 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 194.fire.shells\t194\tfire\t=shell|shells\tprep:at\tx\tA>B
 190.kill.people\t190\tkill\t@people\tobj\tx\tA>B
 182.abuse.people\t182\tabuse\t@people\tobj\tx\tA>B
+120.refuse.any\t120\trefuse\tnone\t-\tx\tA>-
+100.demand.that\t100\tdemand\tnone\tclause\tx\tA>B
 ";
 
 fn code(spec: &str) -> Vec<String> {
@@ -96,5 +98,15 @@ fn a_past_tense_read_as_a_participle_behind_an_adverb_or_a_day_is_the_verb() {
     assert_eq!(
         ev,
         ["MEXCOP>MEXCVL:182 182.abuse.people country-MEX+agent-civilians"]
+    );
+}
+
+#[test]
+fn a_present_form_after_a_demand_is_mandated() {
+    // Greece demanded that Italian officials refuse to sign .
+    let ev = code("Greece/PROPN/Greece/2/nsubj demanded/VERB/demand/0/root/VBD that/SCONJ/that/6/mark Italian/ADJ/Italian/5/amod officials/NOUN/official/6/nsubj refuse/VERB/refuse/2/ccomp/VBP to/PART/to/8/mark sign/VERB/sign/6/xcomp/VB ./PUNCT/./2/punct");
+    assert_eq!(
+        ev,
+        ["GRC>ITAGOV:100 100.demand.that country-ITA+agent-government"]
     );
 }

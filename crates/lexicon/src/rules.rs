@@ -156,6 +156,10 @@ pub struct CodingRules {
     /// … when the verb's own code is of one of these roots.
     #[serde(default)]
     pub attacker_code_roots: Vec<String>,
+    /// Verbs whose complement clause states a demand: its present-tense verb is mandated,
+    /// not done ("demanded that its partners refuse to recognise").
+    #[serde(default)]
+    pub mandative_governors: Vec<String>,
 }
 
 /// The rule for attacks whose only named agent is the weapon or the attack itself
