@@ -305,10 +305,14 @@ impl<'d> Coder<'d> {
         // a purpose clause's subject is its governor's only for patterns that name words
         // before the verb (`purpose_clause_subjects`: "+ HOSTING * MAY_DAY $")
         let mut purpose = false;
-        let Some(subject) = self.subject(t, v, passive).or_else(|| {
-            purpose = true;
-            self.purpose_subject(t, v)
-        }) else {
+        let Some(subject) = self
+            .subject(t, v, passive)
+            .or_else(|| self.statement_issuer(t, v))
+            .or_else(|| {
+                purpose = true;
+                self.purpose_subject(t, v)
+            })
+        else {
             return;
         };
         let mut sources = self.phrase_actors(s, subject);
@@ -324,6 +328,12 @@ impl<'d> Coder<'d> {
         // "a strike that killed a commander": the actor behind the event noun
         if sources.is_empty() {
             sources = self.event_noun_agents(s, subject);
+        }
+        // "issued a declaration demanding that …": whoever issued it
+        if sources.is_empty() {
+            if let Some(i) = self.statement_issuer(t, v) {
+                sources = self.phrase_actors(s, i);
+            }
         }
         if sources.is_empty() {
             return;

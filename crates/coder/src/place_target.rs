@@ -3,12 +3,14 @@
 //! actor dictionary knows countries and capitals; the gazetteer (through `dyad_grounding`)
 //! knows the towns, provinces and regions the news names, and which country each lies in.
 //! And attackers who name their attack: "suicide bombers killed 23 people" is a suicide
-//! bombing, whatever the verb says (`attacker_codes` of the coding rules).
+//! bombing, whatever the verb says (`attacker_codes` of the coding rules). And statements
+//! that speak for whoever issued them: "the PKK issued a declaration demanding that …".
 
 use dyad_core::Span;
 
 use dyad_lexicon::CodingRules;
 
+use crate::tree::Tree;
 use crate::{root_of, word_keys, Coder, Resolved, Scope};
 
 impl Coder<'_> {
@@ -68,5 +70,29 @@ impl Coder<'_> {
             })
             .max_by_key(|(words, _)| words.len())
             .map(|(_, c)| c.as_str())
+    }
+
+    /// The subject of the verb that issued a statement (a noun of the `statement` class as
+    /// its object) when verb `v` is a subjectless present participle on that noun or on that
+    /// verb: "The PKK issued a declaration demanding that …", "released a statement
+    /// condemning the attack".
+    pub(crate) fn statement_issuer(&self, t: &Tree<'_>, v: usize) -> Option<usize> {
+        if t.words[v].xpos != "VBG"
+            || t.children_rel(v, "nsubj").next().is_some()
+            || t.children_rel(v, "mark").next().is_some()
+        {
+            return None;
+        }
+        let h = t.head(v)?;
+        let (issuer_verb, noun) = match t.rel(v) {
+            "acl" if t.rel(h) == "obj" => (t.head(h)?, h),
+            "advcl" => (h, t.children_rel(h, "obj").next()?),
+            _ => return None,
+        };
+        if t.words[issuer_verb].upos != "VERB" || !self.verbs.in_class("statement", &t.lemma(noun))
+        {
+            return None;
+        }
+        t.children_rel(issuer_verb, "nsubj").next()
     }
 }

@@ -110,3 +110,13 @@ fn a_present_form_after_a_demand_is_mandated() {
         ["GRC>ITAGOV:100 100.demand.that country-ITA+agent-government"]
     );
 }
+
+#[test]
+fn a_participle_on_a_statement_speaks_for_whoever_issued_it() {
+    // Turkish rebels issued a declaration demanding that Iraq withdraw .
+    let ev = code("Turkish/ADJ/Turkish/2/amod rebels/NOUN/rebel/3/nsubj issued/VERB/issue/0/root/VBD a/DET/a/5/det declaration/NOUN/declaration/3/obj demanding/VERB/demand/3/advcl/VBG that/SCONJ/that/9/mark Iraq/PROPN/Iraq/9/nsubj withdraw/VERB/withdraw/6/ccomp/VB ./PUNCT/./3/punct");
+    assert_eq!(ev, ["TURREB>IRQ:100 100.demand.that country-IRQ"]);
+    // (the same with the participle on the declaration)
+    let ev = code("Turkish/ADJ/Turkish/2/amod rebels/NOUN/rebel/3/nsubj issued/VERB/issue/0/root/VBD a/DET/a/5/det declaration/NOUN/declaration/3/obj demanding/VERB/demand/5/acl/VBG that/SCONJ/that/9/mark Iraq/PROPN/Iraq/9/nsubj withdraw/VERB/withdraw/6/ccomp/VB ./PUNCT/./3/punct");
+    assert_eq!(ev, ["TURREB>IRQ:100 100.demand.that country-IRQ"]);
+}
