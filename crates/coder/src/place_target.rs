@@ -24,6 +24,10 @@ impl Coder<'_> {
         let Some(place) = g.place_of_noun(m, h, s.state) else {
             return Vec::new();
         };
+        // ("clashed with Rwanda-backed rebels": a sponsor is no target)
+        if place.tokens.clone().any(|k| s.sponsors.contains(&k)) {
+            return Vec::new();
+        }
         let is_place = place.tokens.contains(&h);
         let facility = word_keys(s, h)
             .iter()

@@ -70,6 +70,10 @@ fn a_place_of_the_gazetteer_is_the_target_of_an_attack_on_it() {
     // Russian forces shelled the city . (no place named: no target, no event)
     let ev = code("Russian/ADJ/Russian/2/amod forces/NOUN/force/3/nsubj shelled/VERB/shell/0/root the/DET/the/5/det city/NOUN/city/3/obj ./PUNCT/./3/punct");
     assert!(ev.is_empty(), "{ev:?}");
+    // Israeli tanks fired shells at Iran - backed militias . (misparsed: the sponsor is no
+    // target)
+    let ev = code("Israeli/ADJ/Israeli/2/amod tanks/NOUN/tank/3/nsubj fired/VERB/fire/0/root shells/NOUN/shell/3/obj at/ADP/at/6/case Iran/PROPN/Iran/4/nmod -/PUNCT/-/8/punct backed/VERB/back/3/advcl militias/NOUN/militia/8/obj ./PUNCT/./3/punct");
+    assert!(ev.is_empty(), "{ev:?}");
 }
 
 #[test]
