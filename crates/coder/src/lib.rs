@@ -17,6 +17,7 @@
 
 mod event;
 mod nominal;
+mod place_target;
 mod state;
 mod subjects;
 mod surface;
@@ -182,7 +183,7 @@ impl<'d> Coder<'d> {
         let words = Word::from_parsed(seg, ctx.text);
         let mentions = self.grounder.map(|g| g.read(&mut state.grounding, &words));
         let forms: Vec<&str> = words.iter().map(|w| w.form).collect();
-        let tree = Tree::new(&seg.words, &forms);
+        let tree = Tree::new(&seg.words, &forms, &self.rules.temporal_nouns);
         let matches = self.actors.find(&forms, ctx.date);
         let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
         for (k, m) in matches.iter().enumerate() {
@@ -334,10 +335,14 @@ impl<'d> Coder<'d> {
         // a purpose clause's subject is its governor's only for patterns that name words
         // before the verb (`purpose_clause_subjects`: "+ HOSTING * MAY_DAY $")
         let mut purpose = false;
-        let Some(subject) = self.subject(t, v, passive).or_else(|| {
-            purpose = true;
-            self.purpose_subject(t, v)
-        }) else {
+        let Some(subject) = self
+            .subject(t, v, passive)
+            .or_else(|| self.statement_issuer(t, v))
+            .or_else(|| {
+                purpose = true;
+                self.purpose_subject(t, v)
+            })
+        else {
             return;
         };
         // "a U.S. proposal would force ...", "the French economy was ...": a thing that
@@ -358,6 +363,12 @@ impl<'d> Coder<'d> {
         // "a strike that killed a commander": the actor behind the event noun
         if sources.is_empty() {
             sources = self.event_noun_agents(s, subject);
+        }
+        // "issued a declaration demanding that …": whoever issued it
+        if sources.is_empty() {
+            if let Some(i) = self.statement_issuer(t, v) {
+                sources = self.phrase_actors(s, i);
+            }
         }
         if sources.is_empty() {
             return;
@@ -508,6 +519,11 @@ impl<'d> Coder<'d> {
                     format!("{rule}+event-noun")
                 } else {
                     rule.clone()
+                };
+                // "suicide bombers killed 23 people": the attacker names the attack
+                let (code, rule) = match self.attacker_code(s, src, &code) {
+                    Some(c) => (c.to_string(), format!("{rule}+attacker")),
+                    None => (code.clone(), rule),
                 };
                 if let Some(e) = self.event(s, seg, v, &code, &rule, &verb_text, src, tgt) {
                     out.push(e);
@@ -964,6 +980,16 @@ impl<'d> Coder<'d> {
         {
             return Modality::Hypothetical;
         }
+        // "demanded that its partners refuse": a present form is as mandated after a verb of
+        // `mandative_governors`
+        if t.words[v].xpos == "VBP"
+            && t.rel(v) == "ccomp"
+            && !t.children(v).iter().any(|&c| matches!(t.rel(c), "aux"))
+            && t.head(v)
+                .is_some_and(|h| CodingRules::has(&r.mandative_governors, &t.lemma(h)))
+        {
+            return Modality::Hypothetical;
+        }
         let mut cur = v;
         for depth in 0..4 {
             for c in t.children(cur).iter().copied() {
@@ -1138,6 +1164,13 @@ impl<'d> Coder<'d> {
                             }
                         }
                     }
+                    // a place the gazetteer knows ("shelled the regional capital Juba")
+                    if let Some(o) = object {
+                        let found = self.place_target(s, o);
+                        if !found.is_empty() {
+                            return found;
+                        }
+                    }
                 }
                 TargetSlot::ClauseWith(aux) => {
                     // "said that Libya must hand over": only a complement with the auxiliary
@@ -1226,6 +1259,11 @@ impl<'d> Coder<'d> {
                                             return found;
                                         }
                                     }
+                                }
+                                // "fired shells at targets in Jericho"
+                                let found = self.place_target(s, c);
+                                if !found.is_empty() {
+                                    return found;
                                 }
                             }
                         }

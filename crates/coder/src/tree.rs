@@ -25,7 +25,7 @@ pub struct Tree<'a> {
 impl<'a> Tree<'a> {
     /// Index the children of every word, after repairing known parser errors; `forms` are the
     /// words as written.
-    pub fn new(words: &'a [ParsedWord], forms: &[&str]) -> Self {
+    pub fn new(words: &'a [ParsedWord], forms: &[&str], temporal_nouns: &[String]) -> Self {
         let mut t = Tree {
             words,
             heads: words.iter().map(|w| w.head).collect(),
@@ -33,7 +33,7 @@ impl<'a> Tree<'a> {
             children: Vec::new(),
         };
         t.index();
-        t.repair_participle_clauses(forms);
+        t.repair_participle_clauses(forms, temporal_nouns);
         t.repair_past_tense_modifiers();
         t.repair_stray_subjects();
         t.repair_noun_conjoined_verbs();
@@ -92,7 +92,9 @@ impl<'a> Tree<'a> {
     /// parsed as a participle modifying the noun after it, right behind a noun phrase (or with
     /// a subject of its own), is the clause's verb: the noun before it is its subject and the
     /// noun after it its object. Hyphenated compounds ("Iran-backed militants") are left alone.
-    fn repair_participle_clauses(&mut self, forms: &[&str]) {
+    /// The verb's own adverbs ("agents sexually abused immigrants") and a day ("the United
+    /// Nations on Tuesday reduced supplies", `temporal_nouns`) may stand between.
+    fn repair_participle_clauses(&mut self, forms: &[&str], temporal_nouns: &[String]) {
         for v in 1..self.words.len() {
             let w = &self.words[v];
             if w.upos != "VERB" || !matches!(w.xpos.as_str(), "VBD" | "VBN") {
@@ -106,9 +108,21 @@ impl<'a> Tree<'a> {
                 continue;
             }
             let own_subject = self.children_rel(v, "nsubj").next();
-            let prev = v - 1;
-            if forms.get(prev).is_some_and(|f| f.contains('-')) {
+            if forms.get(v - 1).is_some_and(|f| f.contains('-')) {
                 continue;
+            }
+            let mut prev = v - 1;
+            while prev > 0 && self.head(prev) == Some(v) && self.rel(prev) == "advmod" {
+                prev -= 1;
+            }
+            if self.deprel(prev).starts_with("nmod")
+                && self.children_rel(prev, "case").next().is_some()
+                && temporal_nouns.contains(&self.lemma(prev))
+            {
+                match self.head(prev) {
+                    Some(h) if h < prev => prev = h,
+                    _ => continue,
+                }
             }
             let subject = match own_subject {
                 Some(s) => s,

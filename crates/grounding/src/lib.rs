@@ -450,6 +450,21 @@ impl Grounder {
         Some(self.grounded_place(sentence, state, found, &[]).country)
     }
 
+    /// The place that names or locates the noun headed by word `noun` (0-based): the noun
+    /// itself, a name beside it or joined to it ("the regional capital Juba", "the city of
+    /// Jericho") or a place on it through a locative preposition ("targets in Jericho"). For
+    /// the coder, whose targets may be a place rather than an actor ("shelled targets in
+    /// Jericho" → the Palestinian territories).
+    pub fn place_of_noun(
+        &self,
+        sentence: &Sentence<'_>,
+        noun: usize,
+        state: &DocumentState,
+    ) -> Option<GroundedPlace> {
+        let found = place::of_noun(sentence, &self.words, noun)?;
+        Some(self.grounded_place(sentence, state, found, &[]))
+    }
+
     fn grounded_place(
         &self,
         s: &Sentence<'_>,

@@ -202,3 +202,33 @@ pub(crate) fn in_actor<'a>(s: &'a Sentence<'_>, words: &Words, a: usize) -> Opti
         })
         .min_by_key(|p| (s.distance(a, p.head), p.tokens.start))
 }
+
+/// A place that names or locates the noun headed by `a`: the noun itself ("shelled Jericho"),
+/// the name right after it ("the regional capital Juba"), one joined to it as a name
+/// ("the city of Jericho", "the capital, Juba") or one on it through a locative preposition
+/// ("targets in Jericho"), with no clause between.
+pub(crate) fn of_noun<'a>(s: &'a Sentence<'_>, words: &Words, a: usize) -> Option<&'a FoundPlace> {
+    if a >= s.len() {
+        return None;
+    }
+    s.places
+        .iter()
+        .filter(|p| {
+            if p.tokens.contains(&a) || p.tokens.start == a + 1 {
+                return true;
+            }
+            if p.head == a
+                || !s.dominates(a, p.head)
+                || s.between(a, p.head).iter().any(|&k| s.is_clause_head(k))
+            {
+                return false;
+            }
+            let rel = s.rel(p.head);
+            let of = s
+                .children(p.head)
+                .any(|c| s.rel(c) == "case" && s.lower(c) == "of");
+            (s.parent(p.head) == Some(a) && (matches!(rel, "appos" | "flat") || of))
+                || (rel.starts_with("nmod") && introduced(s, &words.place_preps, p.head))
+        })
+        .min_by_key(|p| (s.distance(a, p.head), p.tokens.start))
+}

@@ -161,6 +161,18 @@ pub struct CodingRules {
     /// not an event).
     #[serde(default)]
     pub purpose_clause_subjects: bool,
+    /// Attackers whose attack is of one kind whatever the verb says ("two suicide bombers
+    /// killed 23 people" is a suicide bombing): the attacker phrase's last words and the
+    /// CAMEO code their attack takes …
+    #[serde(default)]
+    pub attacker_codes: HashMap<String, String>,
+    /// … when the verb's own code is of one of these roots.
+    #[serde(default)]
+    pub attacker_code_roots: Vec<String>,
+    /// Verbs whose complement clause states a demand: its present-tense verb is mandated,
+    /// not done ("demanded that its partners refuse to recognise").
+    #[serde(default)]
+    pub mandative_governors: Vec<String>,
 }
 
 /// The rule for attacks whose only named agent is the weapon or the attack itself
