@@ -39,6 +39,7 @@ impl<'a> Tree<'a> {
         t.repair_noun_conjoined_verbs();
         t.repair_finite_xcomps();
         t.repair_perfect_participle_modifiers();
+        t.repair_determined_verbs();
         t
     }
 
@@ -351,6 +352,30 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// "Arafat rejected a US offer to host a summit": a word tagged as a verb but with an
+    /// article of its own ("a", "an", "the") before it is a noun; hung on a verb as a
+    /// complement, it is that verb's object when the verb has none.
+    fn repair_determined_verbs(&mut self) {
+        for v in 0..self.words.len() {
+            if self.words[v].upos != "VERB" || !matches!(self.rels[v], "xcomp" | "ccomp") {
+                continue;
+            }
+            let determined = self.children_rel(v, "det").any(|d| {
+                d < v && matches!(self.words[d].lemma.to_lowercase().as_str(), "a" | "an" | "the")
+            });
+            let Some(g) = self.head(v) else { continue };
+            if !determined
+                || g > v
+                || self.words[g].upos != "VERB"
+                || self.children_rel(g, "obj").next().is_some()
+                || self.children_rel(v, "nsubj").next().is_some()
+            {
+                continue;
+            }
+            self.apply(&[(v, Some(g), "obj")]);
+        }
+    }
+
     /// The `by` agent of passive verb `v`: an `obl:agent` or `by` phrase on it, or a `by`
     /// phrase the parser hung on an adverb of it ("was opposed earlier by Osgiliath").
     pub fn by_agent(&self, v: usize) -> Option<usize> {
@@ -537,11 +562,25 @@ mod tests {
         // officials have shared evidence with Egypt .
         let ws = words("officials/NOUN/NNS/official/4/nsubj have/AUX/VBP/have/4/aux shared/VERB/VBN/share/4/amod evidence/NOUN/NN/evidence/0/root with/ADP/IN/with/6/case Egypt/PROPN/NNP/Egypt/4/nmod");
         let forms = ["officials", "have", "shared", "evidence", "with", "Egypt"];
-        let t = Tree::new(&ws, &forms);
+        let t = Tree::new(&ws, &forms, &[]);
         assert_eq!(t.head(2), None, "the participle is the root");
         assert_eq!((t.head(3), t.rel(3)), (Some(2), "obj"));
         assert_eq!((t.head(0), t.rel(0)), (Some(2), "nsubj"));
         assert_eq!((t.head(1), t.rel(1)), (Some(2), "aux"));
         assert_eq!(t.head(5), Some(3), "the phrase stays on the object");
+    }
+
+    #[test]
+    fn a_verb_with_an_article_is_the_object_noun() {
+        // Arafat rejected a US offer to host a summit .
+        let ws = words("Arafat/PROPN/NNP/Arafat/2/nsubj rejected/VERB/VBD/reject/0/root a/DET/DT/a/4/det offer/VERB/VB/offer/2/xcomp to/PART/TO/to/6/mark host/VERB/VB/host/4/xcomp");
+        let forms = ["Arafat", "rejected", "a", "offer", "to", "host"];
+        let t = Tree::new(&ws, &forms, &[]);
+        assert_eq!((t.head(3), t.rel(3)), (Some(1), "obj"));
+        // Arafat agreed to offer a summit . (no article of its own: still the complement)
+        let ws = words("Arafat/PROPN/NNP/Arafat/2/nsubj agreed/VERB/VBD/agree/0/root to/PART/TO/to/4/mark offer/VERB/VB/offer/2/xcomp a/DET/DT/a/6/det summit/NOUN/NN/summit/4/obj");
+        let forms = ["Arafat", "agreed", "to", "offer", "a", "summit"];
+        let t = Tree::new(&ws, &forms, &[]);
+        assert_eq!((t.head(3), t.rel(3)), (Some(1), "xcomp"));
     }
 }
