@@ -990,6 +990,16 @@ impl<'d> Coder<'d> {
         {
             return Modality::Hypothetical;
         }
+        // "the coordinator to allow workers", "efforts to improve": an infinitive on a noun
+        // says what is to be done, not what was done
+        if t.rel(v) == "acl"
+            && t.children_rel(v, "mark").any(|m| t.lemma(m) == "to")
+            && t.head(v).is_some_and(|h| {
+                matches!(t.words[h].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            })
+        {
+            return Modality::Hypothetical;
+        }
         let mut cur = v;
         for depth in 0..4 {
             for c in t.children(cur).iter().copied() {

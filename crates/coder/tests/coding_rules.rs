@@ -416,3 +416,13 @@ fn a_company_name_is_a_business_not_its_country() {
     let ev = code("British/ADJ/British/2/amod Airways/PROPN/Airways/3/nsubj condemned/VERB/condemn/0/root Dutch/ADJ/Dutch/5/amod companies/NOUN/company/3/obj ./PUNCT/./3/punct");
     assert!(ev.is_empty(), "{:?}", triples(&ev));
 }
+
+#[test]
+fn an_infinitive_on_a_noun_is_no_event() {
+    // Iraqi envoys who condemned Iran ... : a relative clause reports an act
+    let ev = code("Iraqi/ADJ/Iraqi/2/amod envoys/NOUN/envoy/0/root who/PRON/who/4/nsubj condemned/VERB/condemn/2/acl:relcl Iran/PROPN/Iran/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRQGOV>IRN:112"]);
+    // Iraqi envoys to condemn Iran ... : an infinitive says what is to be done
+    let ev = code("Iraqi/ADJ/Iraqi/2/amod envoys/NOUN/envoy/0/root to/PART/to/4/mark condemn/VERB/condemn/2/acl Iran/PROPN/Iran/4/obj ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
