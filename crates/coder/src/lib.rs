@@ -990,12 +990,14 @@ impl<'d> Coder<'d> {
         {
             return Modality::Hypothetical;
         }
-        // "the coordinator to allow workers", "efforts to improve": an infinitive on a noun
-        // says what is to be done, not what was done
+        // "the coordinator to allow workers", "a plan to resettle": an infinitive on a noun
+        // says what is to be done, not what was done; on the object of a verb it may be that
+        // act's purpose ("opened fire to disperse demonstrators"), read as usual
         if t.rel(v) == "acl"
             && t.children_rel(v, "mark").any(|m| t.lemma(m) == "to")
             && t.head(v).is_some_and(|h| {
                 matches!(t.words[h].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                    && !(t.rel(h) == "obj" && t.head(h).is_some_and(|g| t.words[g].upos == "VERB"))
             })
         {
             return Modality::Hypothetical;

@@ -361,7 +361,11 @@ impl<'a> Tree<'a> {
                 continue;
             }
             let determined = self.children_rel(v, "det").any(|d| {
-                d < v && matches!(self.words[d].lemma.to_lowercase().as_str(), "a" | "an" | "the")
+                d < v
+                    && matches!(
+                        self.words[d].lemma.to_lowercase().as_str(),
+                        "a" | "an" | "the"
+                    )
             });
             let Some(g) = self.head(v) else { continue };
             if !determined

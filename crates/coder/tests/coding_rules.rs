@@ -426,3 +426,10 @@ fn an_infinitive_on_a_noun_is_no_event() {
     let ev = code("Iraqi/ADJ/Iraqi/2/amod envoys/NOUN/envoy/0/root to/PART/to/4/mark condemn/VERB/condemn/2/acl Iran/PROPN/Iran/4/obj ./PUNCT/./2/punct");
     assert!(ev.is_empty(), "{:?}", triples(&ev));
 }
+
+#[test]
+fn an_infinitive_on_an_object_may_be_the_acts_purpose() {
+    // Egyptian police opened fire to disperse civilians .
+    let ev = code("Egyptian/ADJ/Egyptian/2/amod police/NOUN/police/3/nsubj opened/VERB/open/0/root fire/NOUN/fire/3/obj to/PART/to/6/mark disperse/VERB/disperse/4/acl civilians/NOUN/civilian/6/obj ./PUNCT/./3/punct");
+    assert_eq!(triples(&ev), ["EGYCOP>CVL:175"]);
+}
