@@ -990,6 +990,14 @@ impl<'d> Coder<'d> {
         {
             return Modality::Hypothetical;
         }
+        // "an admission that its forces murdered officers": claimed, not reported as done
+        if matches!(t.rel(v), "acl" | "ccomp")
+            && t.head(v).is_some_and(|h| {
+                t.words[h].upos == "NOUN" && CodingRules::has(&r.unasserting_nouns, &t.lemma(h))
+            })
+        {
+            return Modality::Hypothetical;
+        }
         // "the coordinator to allow workers", "a plan to resettle": an infinitive on a noun
         // says what is to be done, not what was done; on the object of a verb it may be that
         // act's purpose ("opened fire to disperse demonstrators"), read as usual

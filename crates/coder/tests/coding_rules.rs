@@ -433,3 +433,13 @@ fn an_infinitive_on_an_object_may_be_the_acts_purpose() {
     let ev = code("Egyptian/ADJ/Egyptian/2/amod police/NOUN/police/3/nsubj opened/VERB/open/0/root fire/NOUN/fire/3/obj to/PART/to/6/mark disperse/VERB/disperse/4/acl civilians/NOUN/civilian/6/obj ./PUNCT/./3/punct");
     assert_eq!(triples(&ev), ["EGYCOP>CVL:175"]);
 }
+
+#[test]
+fn a_claimed_act_is_no_event() {
+    // Iran denied allegations that Iranian forces attacked Iraq .
+    let ev = code("Iran/PROPN/Iran/2/nsubj denied/VERB/deny/0/root allegations/NOUN/allegation/2/obj that/SCONJ/that/7/mark Iranian/ADJ/Iranian/6/amod forces/NOUN/force/7/nsubj attacked/VERB/attack/3/acl Iraq/PROPN/Iraq/7/obj ./PUNCT/./2/punct");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+    // Iran said Iranian forces attacked Iraq . (a report: coded)
+    let ev = code("Iran/PROPN/Iran/2/nsubj said/VERB/say/0/root Iranian/ADJ/Iranian/4/amod forces/NOUN/force/5/nsubj attacked/VERB/attack/2/ccomp Iraq/PROPN/Iraq/5/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRNMIL>IRQ:190"]);
+}

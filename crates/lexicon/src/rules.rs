@@ -141,6 +141,11 @@ pub struct CodingRules {
     /// it. As an object it still names its owner ("rejected a U.S. proposal" → USA).
     #[serde(default)]
     pub non_agent_subject_classes: Vec<String>,
+    /// Nouns whose "that" clause is claimed, demanded or feared, not reported as done ("an
+    /// admission that its forces murdered", "allegations that troops shelled"): its verb
+    /// gives no event.
+    #[serde(default)]
+    pub unasserting_nouns: Vec<String>,
     /// Words that make a proper name a company's ("KLM Royal Dutch Airlines", "British
     /// Aerospace", "Ecolab Co"): the name is a business (`company_role`) of the country it
     /// names by a country word or demonym (not by a city that is a capital), not that country.

@@ -945,6 +945,7 @@ pub fn convert(
     // PETRARCH codes business actors, company names and any subject like any other
     rules.private_actor_codes.clear();
     rules.non_agent_subject_classes.clear();
+    rules.unasserting_nouns.clear();
     rules.company_name_words.clear();
     // PETRARCH codes a noun phrase by every agent word in it: "the primary official news
     // agency" is `---GOV`
