@@ -40,6 +40,7 @@ impl<'a> Tree<'a> {
         t.repair_finite_xcomps();
         t.repair_perfect_participle_modifiers();
         t.repair_determined_verbs();
+        t.repair_stray_passive_subjects();
         t
     }
 
@@ -380,6 +381,27 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// "Vice-President Moody Awori has declined": a word the parser made the passive subject
+    /// of a verb with no passive auxiliary, which also has an active subject right after that
+    /// word (a title split at its hyphen), belongs to that subject's name.
+    fn repair_stray_passive_subjects(&mut self) {
+        for v in 0..self.words.len() {
+            if self.children_rel(v, "aux:pass").next().is_some() {
+                continue;
+            }
+            let Some(p) = self.children_rel(v, "nsubj:pass").next() else {
+                continue;
+            };
+            let Some(s) = self.children_rel(v, "nsubj").find(|&s| s > p) else {
+                continue;
+            };
+            if self.first_of(s) > p + 3 {
+                continue;
+            }
+            self.apply(&[(p, Some(s), "compound")]);
+        }
+    }
+
     /// The `by` agent of passive verb `v`: an `obl:agent` or `by` phrase on it, or a `by`
     /// phrase the parser hung on an adverb of it ("was opposed earlier by Osgiliath").
     pub fn by_agent(&self, v: usize) -> Option<usize> {
@@ -586,5 +608,15 @@ mod tests {
         let forms = ["Arafat", "agreed", "to", "offer", "a", "summit"];
         let t = Tree::new(&ws, &forms, &[]);
         assert_eq!((t.head(3), t.rel(3)), (Some(1), "xcomp"));
+    }
+
+    #[test]
+    fn a_passive_subject_without_a_passive_is_part_of_the_subject() {
+        // Vice - President Moody Awori has declined to resign
+        let ws = words("Vice/NOUN/NN/vice/7/nsubj:pass -/PUNCT/HYPH/-/7/punct President/PROPN/NNP/President/4/nmod:desc Moody/PROPN/NNP/Moody/7/nsubj Awori/PROPN/NNP/Awori/4/flat has/AUX/VBZ/have/7/aux declined/VERB/VBN/decline/0/root to/PART/TO/to/9/mark resign/VERB/VB/resign/7/xcomp");
+        let forms = ["Vice", "-", "President", "Moody", "Awori", "has", "declined", "to", "resign"];
+        let t = Tree::new(&ws, &forms, &[]);
+        assert_eq!((t.head(0), t.rel(0)), (Some(3), "compound"));
+        assert!(t.children_rel(6, "nsubj:pass").next().is_none());
     }
 }
