@@ -483,7 +483,18 @@ impl<'d> Coder<'d> {
             } else {
                 p.code.clone()
             };
-            let rule = if threat {
+            // "attempted to assassinate": the attempt's own code
+            let attempt = s.tree.rel(v) == "xcomp"
+                && s.tree.head(v).is_some_and(|h| {
+                    CodingRules::has(&self.rules.attempt_governors, &s.tree.lemma(h))
+                });
+            let (code, attempted) = match self.rules.attempt_codes.get(&code) {
+                Some(c) if attempt => (c.clone(), true),
+                _ => (code, false),
+            };
+            let rule = if attempted {
+                format!("{}+attempt", p.id)
+            } else if threat {
                 format!("{}+threat", p.id)
             } else if modality == Modality::Intended {
                 format!("{}+intent", p.id)

@@ -614,7 +614,17 @@ mod tests {
     fn a_passive_subject_without_a_passive_is_part_of_the_subject() {
         // Vice - President Moody Awori has declined to resign
         let ws = words("Vice/NOUN/NN/vice/7/nsubj:pass -/PUNCT/HYPH/-/7/punct President/PROPN/NNP/President/4/nmod:desc Moody/PROPN/NNP/Moody/7/nsubj Awori/PROPN/NNP/Awori/4/flat has/AUX/VBZ/have/7/aux declined/VERB/VBN/decline/0/root to/PART/TO/to/9/mark resign/VERB/VB/resign/7/xcomp");
-        let forms = ["Vice", "-", "President", "Moody", "Awori", "has", "declined", "to", "resign"];
+        let forms = [
+            "Vice",
+            "-",
+            "President",
+            "Moody",
+            "Awori",
+            "has",
+            "declined",
+            "to",
+            "resign",
+        ];
         let t = Tree::new(&ws, &forms, &[]);
         assert_eq!((t.head(0), t.rel(0)), (Some(3), "compound"));
         assert!(t.children_rel(6, "nsubj:pass").next().is_none());

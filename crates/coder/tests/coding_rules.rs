@@ -35,6 +35,7 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 145.riot\t145\triot\tnone\t-\tx\tA>-
 100.say.must\t100\tsay\t-\tclause:must\tx\tA>B
 120.refuse.any\t120\trefuse\tnone\t-\tx\tA>-
+186.assassinate\t186\tassassinate\t-\tobj\tx\tA>B
 ";
 
 fn coder() -> Coder<'static> {
@@ -442,4 +443,15 @@ fn a_claimed_act_is_no_event() {
     // Iran said Iranian forces attacked Iraq . (a report: coded)
     let ev = code("Iran/PROPN/Iran/2/nsubj said/VERB/say/0/root Iranian/ADJ/Iranian/4/amod forces/NOUN/force/5/nsubj attacked/VERB/attack/2/ccomp Iraq/PROPN/Iraq/5/obj ./PUNCT/./2/punct");
     assert_eq!(triples(&ev), ["IRNMIL>IRQ:190"]);
+}
+
+#[test]
+fn an_attempt_is_coded_as_the_act_or_its_attempt_code() {
+    // Iraq tried to attack Iran . (the attack, not an intention)
+    let ev = code("Iraq/PROPN/Iraq/2/nsubj tried/VERB/try/0/root to/PART/to/4/mark attack/VERB/attack/2/xcomp Iran/PROPN/Iran/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRQ>IRN:190"]);
+    // Iraq attempted to assassinate Iranian officials . (CAMEO's attempted assassination)
+    let ev = code("Iraq/PROPN/Iraq/2/nsubj attempted/VERB/attempt/0/root to/PART/to/4/mark assassinate/VERB/assassinate/2/xcomp Iranian/ADJ/Iranian/6/amod officials/NOUN/official/4/obj ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRQ>IRNGOV:185"]);
+    assert_eq!(ev[0].verb.rule, "186.assassinate+attempt");
 }

@@ -34,6 +34,15 @@ pub struct CodingRules {
     pub sponsor_words: Vec<String>,
     /// Intent code by the intended action's root.
     pub intent_code_by_root: HashMap<String, String>,
+    /// Verbs of trying ("tried to hack", "attempted to assassinate"): the attempt is coded
+    /// as the act (they are also `aspect_governors`), with the code of `attempt_codes` where
+    /// CAMEO has one for the attempt.
+    #[serde(default)]
+    pub attempt_governors: Vec<String>,
+    /// The code of an attempt at an act by the act's code ("186" assassinate → "185"
+    /// attempt to assassinate).
+    #[serde(default)]
+    pub attempt_codes: HashMap<String, String>,
     /// Noun classes that mark sports, market or weather sentences.
     pub off_topic_classes: Vec<String>,
     /// Noun classes of events whose actor is the one behind the event ("a strike that
