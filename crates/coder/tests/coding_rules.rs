@@ -7,11 +7,9 @@
 
 mod common;
 
-use common::parse;
+use common::{code_with, coder_with, parse, triples};
 use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
-use dyad_core::{Date, SegmentKind};
-use dyad_lexicon::verbs::VerbDictionary;
-use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
+use dyad_core::SegmentKind;
 
 const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 190.attack\t190\tattack\t!@proposal\tobj\tx\tA>B
@@ -39,45 +37,11 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 ";
 
 fn coder() -> Coder<'static> {
-    let verbs: &'static VerbDictionary = Box::leak(Box::new(
-        VerbDictionary::parse(
-            &[("test", PATTERNS)],
-            dyad_lexicon::verbs::BUNDLED_CLASSES,
-            EventCodeTable::bundled(),
-        )
-        .expect("test patterns parse"),
-    ));
-    Coder::new(
-        ActorDictionary::bundled(),
-        verbs,
-        EventCodeTable::bundled(),
-        CodingRules::bundled(),
-    )
+    coder_with(PATTERNS)
 }
 
 fn code(spec: &str) -> Vec<Event> {
-    let (text, seg) = parse(spec);
-    let date = Date::constant(2024, 2, 11);
-    let ctx = DocumentContext {
-        doc_id: "t",
-        date: Some(date),
-        text: &text,
-    };
-    coder().code_segment(&ctx, &seg, &mut DocumentState::new(date))
-}
-
-fn triples(events: &[Event]) -> Vec<String> {
-    events
-        .iter()
-        .map(|e| {
-            format!(
-                "{}>{}:{}",
-                e.source.code.as_deref().unwrap_or("-"),
-                e.target.code.as_deref().unwrap_or("-"),
-                e.cameo
-            )
-        })
-        .collect()
+    code_with(&coder(), spec)
 }
 
 #[test]

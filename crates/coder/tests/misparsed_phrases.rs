@@ -10,11 +10,7 @@
 
 mod common;
 
-use common::parse;
-use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
-use dyad_core::Date;
-use dyad_lexicon::verbs::VerbDictionary;
-use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
+use common::{code_with, coder_with, triples};
 
 const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 046.return.talks\t046\treturn\t@talks\tprep:with\tx\tA>B
@@ -28,43 +24,8 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 040.meet\t040\tmeet\tactor\tobj\tx\tA>B
 ";
 
-fn coder() -> Coder<'static> {
-    let verbs: &'static VerbDictionary = Box::leak(Box::new(
-        VerbDictionary::parse(
-            &[("test", PATTERNS)],
-            dyad_lexicon::verbs::BUNDLED_CLASSES,
-            EventCodeTable::bundled(),
-        )
-        .expect("test patterns parse"),
-    ));
-    Coder::new(
-        ActorDictionary::bundled(),
-        verbs,
-        EventCodeTable::bundled(),
-        CodingRules::bundled(),
-    )
-}
-
 fn code(spec: &str) -> Vec<String> {
-    let (text, seg) = parse(spec);
-    let date = Date::constant(2024, 2, 11);
-    let ctx = DocumentContext {
-        doc_id: "t",
-        date: Some(date),
-        text: &text,
-    };
-    let events: Vec<Event> = coder().code_segment(&ctx, &seg, &mut DocumentState::new(date));
-    events
-        .iter()
-        .map(|e| {
-            format!(
-                "{}>{}:{}",
-                e.source.code.as_deref().unwrap_or("-"),
-                e.target.code.as_deref().unwrap_or("-"),
-                e.cameo
-            )
-        })
-        .collect()
+    triples(&code_with(&coder_with(PATTERNS), spec))
 }
 
 #[test]

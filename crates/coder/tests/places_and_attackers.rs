@@ -6,11 +6,7 @@
 
 mod common;
 
-use common::parse;
-use dyad_coder::{Coder, DocumentContext, DocumentState, Event};
-use dyad_core::Date;
-use dyad_lexicon::verbs::VerbDictionary;
-use dyad_lexicon::{ActorDictionary, CodingRules, EventCodeTable};
+use common::{code_with, coder_with};
 
 const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 194.shell\t194\tshell\t-\tobj\tx\tA>B
@@ -22,29 +18,7 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 ";
 
 fn code(spec: &str) -> Vec<String> {
-    let verbs: &'static VerbDictionary = Box::leak(Box::new(
-        VerbDictionary::parse(
-            &[("test", PATTERNS)],
-            dyad_lexicon::verbs::BUNDLED_CLASSES,
-            EventCodeTable::bundled(),
-        )
-        .expect("test patterns parse"),
-    ));
-    let coder = Coder::new(
-        ActorDictionary::bundled(),
-        verbs,
-        EventCodeTable::bundled(),
-        CodingRules::bundled(),
-    );
-    let (text, seg) = parse(spec);
-    let date = Date::constant(2024, 2, 11);
-    let ctx = DocumentContext {
-        doc_id: "t",
-        date: Some(date),
-        text: &text,
-    };
-    let events: Vec<Event> = coder.code_segment(&ctx, &seg, &mut DocumentState::new(date));
-    events
+    code_with(&coder_with(PATTERNS), spec)
         .iter()
         .map(|e| {
             format!(
