@@ -1652,19 +1652,25 @@ fn verb_text(s: &Scope<'_>, v: usize, particle: Option<usize>) -> String {
     }
 }
 
-/// The keys of word `i` ([`word_keys`]) and, with a compound noun before it, of the two
-/// words ("hunger strike", "air strikes").
+/// The keys of word `i` ([`word_keys`]) and, with one or two compound nouns or adjectives
+/// right before it, of the phrase ("hunger strike", "military aid", "improvised explosive
+/// device").
 fn with_compound_keys(s: &Scope<'_>, i: usize) -> Vec<String> {
     let mut keys = word_keys(s, i);
-    if let Some(c) = s
-        .tree
-        .children_rel(i, "compound")
-        .filter(|&c| c + 1 == i)
-        .last()
-    {
-        let first = s.forms[c].to_lowercase();
+    // compound or adjective, as the parser had it: the lists name the phrase, not its parse
+    let t = s.tree;
+    let modifier =
+        |w: usize| w < i && t.head(w) == Some(i) && matches!(t.rel(w), "compound" | "amod");
+    let mut prefix = String::new();
+    let mut w = i;
+    for _ in 0..2 {
+        if w == 0 || !modifier(w - 1) {
+            break;
+        }
+        w -= 1;
+        prefix = format!("{} {prefix}", s.forms[w].to_lowercase());
         for k in word_keys(s, i) {
-            keys.push(format!("{first} {k}"));
+            keys.push(format!("{prefix}{k}"));
         }
     }
     keys

@@ -41,6 +41,8 @@ impl<'a> Tree<'a> {
         t.repair_perfect_participle_modifiers();
         t.repair_determined_verbs();
         t.repair_stray_passive_subjects();
+        t.repair_nominal_clauses();
+        t.repair_stray_adjectives();
         t
     }
 
@@ -402,6 +404,62 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// "Egyptian police opened fire to disperse demonstrators": a noun the parser made a
+    /// clause (`ccomp`) though it has no subject, copula or verb of its own, right after a
+    /// verb with no object, is that verb's object.
+    fn repair_nominal_clauses(&mut self) {
+        for n in 1..self.words.len() {
+            if self.words[n].upos != "NOUN" || self.rels[n] != "ccomp" {
+                continue;
+            }
+            let v = n - 1;
+            // (a verb on it other than an infinitive may be the clause's: "said talks resumed")
+            let clausal = self.children(n).iter().any(|&c| {
+                matches!(
+                    self.rels[c],
+                    "nsubj" | "nsubj:pass" | "cop" | "aux" | "aux:pass" | "mark"
+                ) || (self.words[c].upos == "VERB"
+                    && !self
+                        .children_rel(c, "mark")
+                        .any(|m| self.words[m].lemma == "to"))
+            });
+            if clausal
+                || self.words[v].upos != "VERB"
+                || self.children_rel(v, "obj").next().is_some()
+            {
+                continue;
+            }
+            self.apply(&[(n, Some(v), "obj")]);
+        }
+    }
+
+    /// "Egyptian police opened fire": an adjective the parser hung on a verb (as `amod` or
+    /// `advmod`) right before a noun is that noun's modifier; so is a word made the verb's
+    /// subject right before the verb's other subject ("Kenyan/nsubj police/nsubj opened"),
+    /// as a verb has one subject.
+    fn repair_stray_adjectives(&mut self) {
+        for a in 0..self.words.len().saturating_sub(1) {
+            let n = a + 1;
+            let Some(h) = self.head(a) else { continue };
+            if h == n
+                || self.words[h].upos != "VERB"
+                || !matches!(self.words[n].upos.as_str(), "NOUN" | "PROPN")
+            {
+                continue;
+            }
+            let adjective = self.words[a].upos == "ADJ";
+            let stray_modifier = adjective && matches!(self.rels[a], "amod" | "advmod");
+            let second_subject = self.rels[a] == "nsubj"
+                && self.rels[n] == "nsubj"
+                && self.head(n) == Some(h)
+                && matches!(self.words[a].upos.as_str(), "ADJ" | "PROPN" | "NOUN");
+            if !(stray_modifier || second_subject) {
+                continue;
+            }
+            self.apply(&[(a, Some(n), if adjective { "amod" } else { "compound" })]);
+        }
+    }
+
     /// The `by` agent of passive verb `v`: an `obl:agent` or `by` phrase on it, or a `by`
     /// phrase the parser hung on an adverb of it ("was opposed earlier by Osgiliath").
     pub fn by_agent(&self, v: usize) -> Option<usize> {
@@ -608,6 +666,47 @@ mod tests {
         let forms = ["Arafat", "agreed", "to", "offer", "a", "summit"];
         let t = Tree::new(&ws, &forms, &[]);
         assert_eq!((t.head(3), t.rel(3)), (Some(1), "xcomp"));
+    }
+
+    #[test]
+    fn a_noun_read_as_a_clause_after_a_verb_is_its_object() {
+        // police opened fire to disperse crowds , sources said .
+        let ws = words("police/NOUN/NNS/police/2/nsubj opened/VERB/VBD/open/8/ccomp fire/NOUN/NN/fire/8/ccomp to/PART/TO/to/5/mark disperse/VERB/VB/disperse/3/acl crowds/NOUN/NNS/crowd/5/obj sources/NOUN/NNS/source/8/nsubj said/VERB/VBD/say/0/root");
+        let forms = [
+            "police", "opened", "fire", "to", "disperse", "crowds", "sources", "said",
+        ];
+        let t = Tree::new(&ws, &forms, &[]);
+        assert_eq!((t.head(2), t.rel(2)), (Some(1), "obj"));
+        assert_eq!(t.head(4), Some(2), "the infinitive stays on the noun");
+        // officials said talks resumed (a finite verb on the noun: may be a clause, left alone)
+        let ws = words("officials/NOUN/NNS/official/2/nsubj said/VERB/VBD/say/0/root talks/NOUN/NNS/talk/2/ccomp resumed/VERB/VBD/resume/3/acl");
+        let forms = ["officials", "said", "talks", "resumed"];
+        let t = Tree::new(&ws, &forms, &[]);
+        assert_ne!(t.rel(2), "obj");
+        // the minister said the outcome was a disgrace (a noun with a copula stays a clause)
+        let ws = words("minister/NOUN/NN/minister/2/nsubj said/VERB/VBD/say/0/root outcome/NOUN/NN/outcome/5/nsubj was/AUX/VBD/be/5/cop disgrace/NOUN/NN/disgrace/2/ccomp");
+        let forms = ["minister", "said", "outcome", "was", "disgrace"];
+        let t = Tree::new(&ws, &forms, &[]);
+        assert_eq!((t.head(4), t.rel(4)), (Some(1), "ccomp"));
+    }
+
+    #[test]
+    fn an_adjective_on_a_verb_before_a_noun_modifies_the_noun() {
+        // Egyptian police opened fire
+        let ws = words("Egyptian/ADJ/JJ/Egyptian/3/advmod police/NOUN/NNS/police/3/nsubj opened/VERB/VBD/open/0/root fire/NOUN/NN/fire/3/obj");
+        let forms = ["Egyptian", "police", "opened", "fire"];
+        let t = Tree::new(&ws, &forms, &[]);
+        assert_eq!((t.head(0), t.rel(0)), (Some(1), "amod"));
+        // Kenyan police opened fire (two subjects: the first belongs to the second)
+        let ws = words("Kenyan/PROPN/NNP/Kenyan/3/nsubj police/NOUN/NNS/police/3/nsubj opened/VERB/VBD/open/0/root fire/NOUN/NN/fire/3/obj");
+        let forms = ["Kenyan", "police", "opened", "fire"];
+        let t = Tree::new(&ws, &forms, &[]);
+        assert_eq!((t.head(0), t.rel(0)), (Some(1), "compound"));
+        // police opened fire quickly (no noun after the adverb: left alone)
+        let ws = words("police/NOUN/NNS/police/2/nsubj opened/VERB/VBD/open/0/root fire/NOUN/NN/fire/2/obj quick/ADJ/JJ/quick/2/advmod");
+        let forms = ["police", "opened", "fire", "quick"];
+        let t = Tree::new(&ws, &forms, &[]);
+        assert_eq!((t.head(3), t.rel(3)), (Some(1), "advmod"));
     }
 
     #[test]

@@ -98,3 +98,16 @@ fn a_participle_on_a_statement_speaks_for_whoever_issued_it() {
     let ev = code("Turkish/ADJ/Turkish/2/amod rebels/NOUN/rebel/3/nsubj issued/VERB/issue/0/root/VBD a/DET/a/5/det declaration/NOUN/declaration/3/obj demanding/VERB/demand/5/acl/VBG that/SCONJ/that/9/mark Iraq/PROPN/Iraq/9/nsubj withdraw/VERB/withdraw/6/ccomp/VB ./PUNCT/./3/punct");
     assert_eq!(ev, ["TURREB>IRQ:100 100.demand.that country-IRQ"]);
 }
+
+#[test]
+fn an_improvised_explosive_device_is_an_attack_without_an_attacker() {
+    // Three US servicemen were killed by an improvised explosive device .
+    let ev = code("Three/NUM/three/3/nummod US/PROPN/US/3/compound servicemen/NOUN/serviceman/5/nsubj:pass were/AUX/be/5/aux:pass killed/VERB/kill/0/root by/ADP/by/10/case an/DET/a/10/det improvised/VERB/improvise/10/amod/VBN explosive/ADJ/explosive/10/amod device/NOUN/device/5/obl:agent ./PUNCT/./5/punct");
+    assert_eq!(
+        ev,
+        ["UAF>USAMIL:183 unattributed.bombing country-USA+agent-military"]
+    );
+    // Two soldiers were killed by an explosive device . (a device may be an old mine)
+    let ev = code("Two/NUM/two/2/nummod soldiers/NOUN/soldier/4/nsubj:pass were/AUX/be/4/aux:pass killed/VERB/kill/0/root by/ADP/by/8/case an/DET/a/8/det explosive/ADJ/explosive/8/amod device/NOUN/device/4/obl:agent ./PUNCT/./4/punct");
+    assert!(ev.is_empty(), "{ev:?}");
+}
