@@ -268,7 +268,11 @@ impl<'d> Coder<'d> {
         } else {
             // "asked Russia to send": the parser may call the only object indirect; "rioted
             // Monday": a day is no object
-            let not_time = |&o: &usize| !CodingRules::has(&self.rules.temporal_nouns, &t.lemma(o));
+            // ("launched ten days of war games": a span of time with an "of" phrase measures it)
+            let not_time = |&o: &usize| {
+                !CodingRules::has(&self.rules.temporal_nouns, &t.lemma(o))
+                    || self.time_span_of(t, o)
+            };
             t.children_rel(v, "obj")
                 .find(not_time)
                 .or_else(|| t.children_rel(v, "iobj").find(not_time))
@@ -631,14 +635,26 @@ impl<'d> Coder<'d> {
         false
     }
 
-    /// A quantity noun's "of" phrase ("hundreds of protesters" → "protesters"), else `o`.
+    /// A quantity noun's "of" phrase ("hundreds of protesters" → "protesters", "ten days of
+    /// war games" → "games"), else `o`.
     fn through_quantity(&self, t: &Tree<'_>, o: usize) -> usize {
-        if !CodingRules::has(&self.rules.quantity_nouns, &t.lemma(o)) && t.words[o].upos != "NUM" {
+        if !CodingRules::has(&self.rules.quantity_nouns, &t.lemma(o))
+            && t.words[o].upos != "NUM"
+            && !self.time_span_of(t, o)
+        {
             return o;
         }
         t.children_rel(o, "nmod")
             .find(|&c| t.case_of(c).as_deref() == Some("of"))
             .map_or(o, |c| self.through_quantity(t, c))
+    }
+
+    /// Is `o` a span of time (`temporal_nouns`) with an "of" phrase, which it measures ("ten
+    /// days of war games", "a week of talks")?
+    fn time_span_of(&self, t: &Tree<'_>, o: usize) -> bool {
+        CodingRules::has(&self.rules.temporal_nouns, &t.lemma(o))
+            && t.children_rel(o, "nmod")
+                .any(|c| t.case_of(c).as_deref() == Some("of"))
     }
 
     /// The subject a pronoun stands for when it is the subject of a reporting verb's

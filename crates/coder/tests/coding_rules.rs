@@ -266,6 +266,10 @@ fn quantity_nouns_and_lists() {
     // The U.S. , Britain and Canada imposed sanctions on Iran .
     let ev = code("The/DET/the/2/det U.S./PROPN/U.S./7/nsubj ,/PUNCT/,/4/punct Britain/PROPN/Britain/2/appos and/CCONJ/and/6/cc Canada/PROPN/Canada/4/conj imposed/VERB/impose/0/root sanctions/NOUN/sanction/7/obj on/ADP/on/10/case Iran/PROPN/Iran/7/obl ./PUNCT/./7/punct");
     assert_eq!(triples(&ev), ["USA>IRN:163", "GBR>IRN:163", "CAN>IRN:163"]);
+    // Iran resumed three days of talks with Russia . (a span of time measures its "of"
+    // phrase, which is the object; a bare day is none: see `a_day_is_no_object…`)
+    let ev = code("Iran/PROPN/Iran/2/nsubj resumed/VERB/resume/0/root three/NUM/three/4/nummod days/NOUN/day/2/obj of/ADP/of/6/case talks/NOUN/talk/4/nmod with/ADP/with/8/case Russia/PROPN/Russia/2/obl ./PUNCT/./2/punct");
+    assert_eq!(triples(&ev), ["IRN>RUS:043"]);
 }
 
 #[test]

@@ -764,6 +764,24 @@ mod tests {
     }
 
     #[test]
+    fn a_company_president_is_business_not_government() {
+        // a president who is also the chief executive heads a company
+        let got = found(
+            "the airline said president and chief executive Donald Carty resigned",
+            None,
+        );
+        assert_eq!(
+            got,
+            [(
+                "president and chief executive".to_string(),
+                "BUS".to_string()
+            )]
+        );
+        let got = found("the president resigned", None);
+        assert_eq!(got, [("president".to_string(), "GOV".to_string())]);
+    }
+
+    #[test]
     fn underscore_joined_tokens_match_as_their_words() {
         // "White_House" is one token of two dictionary words; the match ends at its end
         let got = found("talks at the White_House began", None);
