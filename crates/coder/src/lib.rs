@@ -137,8 +137,9 @@ impl<'d> Coder<'d> {
     /// [`Coder::code_segment`], or may only be skimmed with [`Coder::skim_segment`].
     ///
     /// An event needs an actor named in its own sentence (pronouns stand only for actors of
-    /// the same sentence), or, for an event noun ("the meeting took place"), an earlier event
-    /// of the document, or a noun of `unattributed_attack` ("a car bombing killed two"). A
+    /// the same sentence), or, for an event noun of an `antecedent_roots` class ("the
+    /// meeting took place"), an earlier event of the document, or a noun of
+    /// `unattributed_attack` ("a car bombing killed two"). A
     /// sentence with none of them can give no event, and tagging and parsing it is most of
     /// what coding it would cost: in a wire of business news that is a third of the
     /// sentences. The events coded are the same either way.
@@ -149,13 +150,27 @@ impl<'d> Coder<'d> {
         state: &DocumentState,
     ) -> bool {
         self.parse_every_sentence
-            || !state.recent.is_empty()
+            || (!state.recent.is_empty() && forms.iter().any(|f| self.may_be_event_noun(f)))
             || self.rules.unattributed_attack.as_ref().is_some_and(|r| {
                 forms
                     .iter()
                     .any(|f| self.verbs.ends_class_entry(&r.class, &f.to_lowercase()))
             })
             || !self.actors.find(forms, ctx.date).is_empty()
+    }
+
+    /// Could the word form `form` be a noun of an `antecedent_roots` class, in the singular
+    /// or a regular plural ("strikes", "talks")? (Before parsing there is no lemma: a
+    /// wrong yes only costs a parse.)
+    fn may_be_event_noun(&self, form: &str) -> bool {
+        let f = form.to_lowercase();
+        let singulars = [Some(f.as_str()), f.strip_suffix('s'), f.strip_suffix("es")];
+        self.rules.antecedent_roots.keys().any(|class| {
+            singulars
+                .iter()
+                .flatten()
+                .any(|w| self.verbs.ends_class_entry(class, w))
+        })
     }
 
     /// Read a sentence that [`Coder::needs_parse`] let pass unparsed: the document state
