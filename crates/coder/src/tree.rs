@@ -435,8 +435,9 @@ impl<'a> Tree<'a> {
 
     /// "Egyptian police opened fire": an adjective the parser hung on a verb (as `amod` or
     /// `advmod`) right before a noun is that noun's modifier; so is a word made the verb's
-    /// subject right before the verb's other subject ("Kenyan/nsubj police/nsubj opened"),
-    /// as a verb has one subject.
+    /// subject right before the verb's other subject ("Kenyan/nsubj police/nsubj opened"), as
+    /// a verb has one subject, when it is a name or an adjective (a noun before a name is a
+    /// title, whose phrase the coder reads as it stands: "minister/nsubj Calimehtar/nsubj").
     fn repair_stray_adjectives(&mut self) {
         for a in 0..self.words.len().saturating_sub(1) {
             let n = a + 1;
@@ -452,7 +453,7 @@ impl<'a> Tree<'a> {
             let second_subject = self.rels[a] == "nsubj"
                 && self.rels[n] == "nsubj"
                 && self.head(n) == Some(h)
-                && matches!(self.words[a].upos.as_str(), "ADJ" | "PROPN" | "NOUN");
+                && matches!(self.words[a].upos.as_str(), "ADJ" | "PROPN");
             if !(stray_modifier || second_subject) {
                 continue;
             }
@@ -702,6 +703,11 @@ mod tests {
         let forms = ["Kenyan", "police", "opened", "fire"];
         let t = Tree::new(&ws, &forms, &[]);
         assert_eq!((t.head(0), t.rel(0)), (Some(1), "compound"));
+        // the minister Calimehtar warned (a title before a name: left alone)
+        let ws = words("minister/NOUN/NN/minister/3/nsubj Calimehtar/PROPN/NNP/Calimehtar/3/nsubj warned/VERB/VBD/warn/0/root");
+        let forms = ["minister", "Calimehtar", "warned"];
+        let t = Tree::new(&ws, &forms, &[]);
+        assert_eq!((t.head(0), t.rel(0)), (Some(2), "nsubj"));
         // police opened fire quickly (no noun after the adverb: left alone)
         let ws = words("police/NOUN/NNS/police/2/nsubj opened/VERB/VBD/open/0/root fire/NOUN/NN/fire/2/obj quick/ADJ/JJ/quick/2/advmod");
         let forms = ["police", "opened", "fire", "quick"];
