@@ -149,22 +149,24 @@ impl<'d> Coder<'d> {
         forms: &[&str],
         state: &DocumentState,
     ) -> bool {
-        self.parse_every_sentence
-            || (!state.recent.is_empty() && forms.iter().any(|f| self.may_be_event_noun(f)))
+        if self.parse_every_sentence {
+            return true;
+        }
+        let lower: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
+        (!state.recent.is_empty() && lower.iter().any(|f| self.may_be_event_noun(f)))
             || self.rules.unattributed_attack.as_ref().is_some_and(|r| {
-                forms
+                lower
                     .iter()
-                    .any(|f| self.verbs.ends_class_entry(&r.class, &f.to_lowercase()))
+                    .any(|f| self.verbs.ends_class_entry(&r.class, f))
             })
             || !self.actors.find(forms, ctx.date).is_empty()
     }
 
-    /// Could the word form `form` be a noun of an `antecedent_roots` class, in the singular
-    /// or a regular plural ("strikes", "talks")? (Before parsing there is no lemma: a
-    /// wrong yes only costs a parse.)
-    fn may_be_event_noun(&self, form: &str) -> bool {
-        let f = form.to_lowercase();
-        let singulars = [Some(f.as_str()), f.strip_suffix('s'), f.strip_suffix("es")];
+    /// Could the lowercase word form `f` be a noun of an `antecedent_roots` class, in the
+    /// singular or a regular plural ("strikes", "talks")? (Before parsing there is no lemma:
+    /// a wrong yes only costs a parse.)
+    fn may_be_event_noun(&self, f: &str) -> bool {
+        let singulars = [Some(f), f.strip_suffix('s'), f.strip_suffix("es")];
         self.rules.antecedent_roots.keys().any(|class| {
             singulars
                 .iter()

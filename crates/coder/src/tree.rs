@@ -42,7 +42,7 @@ impl<'a> Tree<'a> {
         t.repair_determined_verbs();
         t.repair_stray_passive_subjects();
         t.repair_nominal_clauses();
-        t.repair_stray_adjectives();
+        t.repair_stray_modifiers();
         t
     }
 
@@ -438,7 +438,7 @@ impl<'a> Tree<'a> {
     /// subject right before the verb's other subject ("Kenyan/nsubj police/nsubj opened"), as
     /// a verb has one subject, when it is a name or an adjective (a noun before a name is a
     /// title, whose phrase the coder reads as it stands: "minister/nsubj Calimehtar/nsubj").
-    fn repair_stray_adjectives(&mut self) {
+    fn repair_stray_modifiers(&mut self) {
         for a in 0..self.words.len().saturating_sub(1) {
             let n = a + 1;
             let Some(h) = self.head(a) else { continue };
