@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{code_with, coder_with};
+use common::{code_with, coder_with, triples};
 
 const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 194.shell\t194\tshell\t-\tobj\tx\tA>B
@@ -17,15 +17,16 @@ const PATTERNS: &str = "id\tcode\tverb\tobject\ttarget\texample\texpect
 100.demand.that\t100\tdemand\tnone\tclause\tx\tA>B
 ";
 
+/// Events as "SOURCE>TARGET:CAMEO RULE TARGET-ENTRY" ([`triples`] with the rule and the
+/// target's dictionary entry).
 fn code(spec: &str) -> Vec<String> {
-    code_with(&coder_with(PATTERNS), spec)
-        .iter()
-        .map(|e| {
+    let events = code_with(&coder_with(PATTERNS), spec);
+    triples(&events)
+        .into_iter()
+        .zip(&events)
+        .map(|(t, e)| {
             format!(
-                "{}>{}:{} {} {}",
-                e.source.code.as_deref().unwrap_or("-"),
-                e.target.code.as_deref().unwrap_or("-"),
-                e.cameo,
+                "{t} {} {}",
                 e.verb.rule,
                 e.target.entry.as_deref().unwrap_or("-")
             )
