@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Segmentation benchmark for `dyad sentences` (issue 2).
+"""Segmentation benchmark for `dyad sentences` (issues 2 and 15).
 
-Prints, for UD English EWT dev and test (raw text rebuilt from `# text` / `# newpar`), the
-sentence and token F1 computed by the shared scorer (../shared/tools/seg_eval.py), and the
-throughput of `dyad sentences` in MB/s of input on one thread over the Reuters news sample.
+Prints, for UD English EWT dev and test and for the GUM Wikimedia (news, interview, bio,
+travel) dev and test documents (raw text rebuilt from `# text` / `# newpar`), the sentence and
+token F1 computed by the shared scorer (../shared/tools/seg_eval.py), and the throughput of
+`dyad sentences` in MB/s of input on one thread over the Reuters news sample. GUM test is the
+news-genre figure with a target (sentence F1 >= 0.96, token F1 >= 0.995); EWT has none.
 
 usage: bench/segmentation.py [DYAD_BINARY]   (default: target/release/dyad, built if missing)
 """
@@ -17,13 +19,17 @@ def main():
     dyad = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "release", "dyad")
     if len(sys.argv) == 1:
         subprocess.run(["cargo", "build", "--release", "-q", "-p", "dyad-cli"], cwd=ROOT, check=True)
-    ewt = os.path.join(SHARED, "data", "ud-english-ewt")
-    for split in ("dev", "test"):
-        out = subprocess.run([sys.executable, os.path.join(SHARED, "tools", "seg_eval.py"), dyad,
-                              os.path.join(ewt, f"en_ewt-ud-{split}.conllu")],
+    data = os.path.join(SHARED, "data")
+    sets = [(f"EWT {split:4}", os.path.join(data, "ud-english-ewt", f"en_ewt-ud-{split}.conllu"))
+            for split in ("dev", "test")]
+    sets += [(f"GUM Wikimedia {split:4}",
+              os.path.join(data, "ud-english-gum", f"en_gum-wikimedia-ud-{split}.conllu"))
+             for split in ("dev", "test")]
+    for label, path in sets:
+        out = subprocess.run([sys.executable, os.path.join(SHARED, "tools", "seg_eval.py"), dyad, path],
                              capture_output=True, text=True, check=True)
         res = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"EWT {split:4}: sentence F1 {res['sentence_f1']:.4f}  token F1 {res['token_f1']:.4f}"
+        print(f"{label}: sentence F1 {res['sentence_f1']:.4f}  token F1 {res['token_f1']:.4f}"
               f"  (gold {res['gold_sentences']} sentences, predicted {res['pred_sentences']})")
     news = os.path.join(SHARED, "data", "news", "reuters21578-1mb.jsonl")
     size = os.path.getsize(news)

@@ -202,8 +202,12 @@ pub fn train(
     ));
     // Folds hold whole documents (`sent_id` up to its last `-`), so that held-out tags are
     // as good as on unseen text: interleaved sentences of one document leak names and
-    // topics into the fold's tagger and make the parser over-trust its tags.
+    // topics into the fold's tagger and make the parser over-trust its tags. A document
+    // that appears more than once (a weighted treebank read twice) keeps its first number,
+    // so its copies never sit on both sides of a fold.
     let mut doc_index = Vec::with_capacity(train.len());
+    let mut doc_numbers: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut next_doc = 0usize;
     let mut doc = 0usize;
     let mut last_doc: Option<&str> = None;
     for s in train {
@@ -211,7 +215,11 @@ pub fn train(
             .sent_id()
             .map(|d| d.rsplit_once('-').map_or(d, |(a, _)| a));
         if id.is_none() || id != last_doc {
-            doc += 1;
+            next_doc += 1;
+            doc = match id {
+                Some(name) => *doc_numbers.entry(name).or_insert(next_doc),
+                None => next_doc,
+            };
         }
         last_doc = id;
         doc_index.push(doc);

@@ -34,7 +34,7 @@ use dyad_core::{BlockKind, Body, RawDocument, Segment, SegmentKind, SegmentedDoc
 pub use ingest::{
     decode_lossy, detect_format, jsonl_documents, parse_date_prefix, InputFormat, JsonlProblem,
 };
-pub use rules::TextRules;
+pub use rules::{DatelineWord, TableTexts, TextRules};
 
 /// Errors of the text stage: only its own data tables can be wrong.
 #[derive(Debug, thiserror::Error)]

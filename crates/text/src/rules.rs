@@ -17,6 +17,7 @@ const CONTRACTIONS: &str = include_str!("../data/contractions.tsv");
 const HYPHEN_PREFIXES: &str = include_str!("../data/hyphen_prefixes.txt");
 const SENTENCE_STARTERS: &str = include_str!("../data/sentence_starters.txt");
 const BOILERPLATE: &str = include_str!("../data/boilerplate.toml");
+const DATELINE_WORDS: &str = include_str!("../data/dateline_words.tsv");
 
 /// How an abbreviation behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +49,8 @@ pub struct TextRules {
     contraction_last_letters: u32,
     hyphen_prefixes: HashSet<String>,
     sentence_starters: HashSet<String>,
+    /// Dateline words (`dateline_words.tsv`) and their class.
+    dateline_words: HashMap<String, DatelineWord>,
     /// Boilerplate line rules, in file order.
     pub boilerplate: Vec<BoilerplateRule>,
 }
@@ -79,15 +82,74 @@ fn table_error(file: &str, line: usize, message: impl Into<String>) -> TextError
     }
 }
 
+/// The class of a word in `dateline_words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatelineWord {
+    /// A weekday name ("Tuesday").
+    Weekday,
+    /// A month name ("September").
+    Month,
+    /// A word that makes a following date part of its sentence ("on").
+    Lead,
+}
+
+/// The texts of the tables [`TextRules::parse`] reads, one field per file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TableTexts<'a> {
+    /// `abbreviations.tsv`
+    pub abbreviations: &'a str,
+    /// `contractions.tsv`
+    pub contractions: &'a str,
+    /// `hyphen_prefixes.txt`
+    pub hyphen_prefixes: &'a str,
+    /// `sentence_starters.txt`
+    pub sentence_starters: &'a str,
+    /// `boilerplate.toml`
+    pub boilerplate: &'a str,
+    /// `dateline_words.tsv`
+    pub dateline_words: &'a str,
+}
+
 impl TextRules {
     /// Parse the tables from their text.
-    pub fn parse(
-        abbreviations: &str,
-        contractions: &str,
-        hyphen_prefixes: &str,
-        sentence_starters: &str,
-        boilerplate: &str,
-    ) -> Result<Self, TextError> {
+    pub fn parse(tables: TableTexts<'_>) -> Result<Self, TextError> {
+        let TableTexts {
+            abbreviations,
+            contractions,
+            hyphen_prefixes,
+            sentence_starters,
+            boilerplate,
+            dateline_words,
+        } = tables;
+        let boilerplate = if boilerplate.is_empty() {
+            "drop = []"
+        } else {
+            boilerplate
+        };
+        let mut dateline = HashMap::new();
+        for (n, line) in data_lines(dateline_words) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(class), None) = (cols.next(), cols.next(), cols.next()) else {
+                return Err(table_error(
+                    "dateline_words.tsv",
+                    n,
+                    "expected two tab-separated columns",
+                ));
+            };
+            let class = match class {
+                "weekday" => DatelineWord::Weekday,
+                "month" => DatelineWord::Month,
+                "lead" => DatelineWord::Lead,
+                other => {
+                    return Err(table_error(
+                        "dateline_words.tsv",
+                        n,
+                        format!("unknown class {other:?} (weekday, month or lead)"),
+                    ))
+                }
+            };
+            dateline.insert(word.to_string(), class);
+        }
         let mut abbr = HashMap::new();
         for (n, line) in data_lines(abbreviations) {
             let mut cols = line.split('\t');
@@ -178,6 +240,7 @@ impl TextRules {
             contraction_last_letters,
             hyphen_prefixes: words(hyphen_prefixes),
             sentence_starters: words(sentence_starters),
+            dateline_words: dateline,
             boilerplate: rules,
         })
     }
@@ -186,13 +249,14 @@ impl TextRules {
     pub fn bundled() -> &'static TextRules {
         static RULES: OnceLock<TextRules> = OnceLock::new();
         RULES.get_or_init(|| {
-            TextRules::parse(
-                ABBREVIATIONS,
-                CONTRACTIONS,
-                HYPHEN_PREFIXES,
-                SENTENCE_STARTERS,
-                BOILERPLATE,
-            )
+            TextRules::parse(TableTexts {
+                abbreviations: ABBREVIATIONS,
+                contractions: CONTRACTIONS,
+                hyphen_prefixes: HYPHEN_PREFIXES,
+                sentence_starters: SENTENCE_STARTERS,
+                boilerplate: BOILERPLATE,
+                dateline_words: DATELINE_WORDS,
+            })
             .expect("the bundled text tables are checked by the crate's tests")
         })
     }
@@ -247,6 +311,11 @@ impl TextRules {
     /// True when `lower` is a prefix that keeps its hyphen attached ("non", "e").
     pub fn is_hyphen_prefix(&self, lower: &str) -> bool {
         self.hyphen_prefixes.contains(lower)
+    }
+
+    /// The dateline class of `word` (`dateline_words.tsv`), if it has one.
+    pub fn dateline_word(&self, word: &str) -> Option<DatelineWord> {
+        self.dateline_words.get(word).copied()
     }
 
     /// True when `lower` typically begins a sentence.
@@ -305,22 +374,44 @@ mod tests {
         assert!(r.is_hyphen_prefix("non"));
         assert!(!r.is_hyphen_prefix("led"));
         assert!(r.is_sentence_starter("the"));
+        assert_eq!(r.dateline_word("Tuesday"), Some(DatelineWord::Weekday));
+        assert_eq!(r.dateline_word("on"), Some(DatelineWord::Lead));
         assert!(r.boilerplate.iter().any(|b| b.name == "image-credit"));
     }
 
     #[test]
     fn malformed_tables_name_file_and_line() {
-        let err = TextRules::parse("# c\nMr\ttitle\nDr\tdoctor\n", "", "", "", "drop = []")
-            .expect_err("bad class");
+        let err = TextRules::parse(TableTexts {
+            abbreviations: "# c\nMr\ttitle\nDr\tdoctor\n",
+            ..TableTexts::default()
+        })
+        .expect_err("bad class");
         let msg = err.to_string();
         assert!(
             msg.contains("abbreviations.tsv") && msg.contains("line 3"),
             "{msg}"
         );
-        let err = TextRules::parse("", "dont\tx\n", "", "", "drop = []").expect_err("bad number");
+        let err = TextRules::parse(TableTexts {
+            contractions: "dont\tx\n",
+            ..TableTexts::default()
+        })
+        .expect_err("bad number");
         assert!(err.to_string().contains("contractions.tsv"));
-        let err = TextRules::parse("", "", "", "", "[[drop]]\nname='x'\npattern='('\n")
-            .expect_err("bad regex");
+        let err = TextRules::parse(TableTexts {
+            boilerplate: "[[drop]]\nname='x'\npattern='('\n",
+            ..TableTexts::default()
+        })
+        .expect_err("bad regex");
         assert!(err.to_string().contains("rule x"));
+        let err = TextRules::parse(TableTexts {
+            dateline_words: "Monday\tweekday\nsoon\tadverb\n",
+            ..TableTexts::default()
+        })
+        .expect_err("bad dateline class");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("dateline_words.tsv") && msg.contains("line 2"),
+            "{msg}"
+        );
     }
 }

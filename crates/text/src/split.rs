@@ -7,14 +7,17 @@
 //! typical sentence opener ("... with the U.S. The talks ..."). Decimals, initials, URLs and
 //! ellipses inside a sentence are single tokens and are never boundaries. A paragraph's end
 //! is always a sentence end, so headlines and lines without a final stop are sentences of
-//! their own. The splitter only groups tokens: it never moves or changes a span.
+//! their own. Reference marks after a stop ("... in 1805. [19]") stay with their sentence, a
+//! list marker keeps its item ("1. The nature ..."), and a full dateline ("Tuesday, September
+//! 1, 2015") run in between a headline and a first sentence is a sentence of its own. The
+//! splitter only groups tokens: it never moves or changes a span.
 
 use std::ops::Range;
 
 use dyad_core::Token;
 
 use crate::boundary::{each_gap, BoundaryModel, Infos};
-use crate::rules::{AbbreviationClass, TextRules};
+use crate::rules::{AbbreviationClass, DatelineWord, TextRules};
 
 fn is_terminal_run(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
@@ -30,6 +33,83 @@ fn is_closer(s: &str) -> bool {
 
 fn is_opener(s: &str) -> bool {
     matches!(s, "(" | "[" | "{" | "\"" | "“" | "‘" | "'" | "«")
+}
+
+/// The end (one past the `]`) of a reference mark that starts at token `i`: a bracketed
+/// number or short lowercase note ("[17]", "[citation needed]", "[note 3]"), as
+/// encyclopaedic and scraped text puts after a sentence's final stop. Such marks belong to
+/// the sentence before them.
+fn reference_mark_end(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
+    let tok = |k: usize| {
+        text.get(tokens[k].span.start..tokens[k].span.end)
+            .unwrap_or("")
+    };
+    if i >= tokens.len() || tok(i) != "[" {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < tokens.len() && k <= i + 4 {
+        let t = tok(k);
+        if t == "]" {
+            return (k > i + 1).then_some(k + 1);
+        }
+        let note = t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_lowercase() || c == '-');
+        if !note {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The number of tokens of a dateline that starts at token `i` ("Tuesday , September 1 ,
+/// 2015"), when it stands as a sentence of its own: the word before it is not a lead word
+/// ("on", "since": `dateline_words.tsv`) nor a comma, and what follows it is the paragraph's
+/// end or a capitalised word. Headlines, datelines and first sentences of scraped articles
+/// run together on one line this way.
+fn dateline_len(tokens: &[Token], text: &str, rules: &TextRules, i: usize) -> Option<usize> {
+    let tok = |k: usize| {
+        tokens
+            .get(k)
+            .and_then(|t| text.get(t.span.start..t.span.end))
+            .unwrap_or("")
+    };
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let shape = rules.dateline_word(tok(i)) == Some(DatelineWord::Weekday)
+        && tok(i + 1) == ","
+        && rules.dateline_word(tok(i + 2)) == Some(DatelineWord::Month)
+        && digits(tok(i + 3), 1..=2)
+        && tok(i + 4) == ","
+        && digits(tok(i + 5), 4..=4);
+    if !shape {
+        return None;
+    }
+    if i > 0 {
+        let before = tok(i - 1);
+        if before == "," || rules.dateline_word(&before.to_lowercase()) == Some(DatelineWord::Lead)
+        {
+            return None;
+        }
+    }
+    let after_ok =
+        i + 6 >= tokens.len() || tok(i + 6).chars().next().is_some_and(char::is_uppercase);
+    after_ok.then_some(6)
+}
+
+/// True when tokens `start..i` are a list marker ("1", "12", "b") that the period at `i`
+/// closes: "1. The nature of the message ..." is one sentence.
+fn is_list_marker(tokens: &[Token], text: &str, start: usize, i: usize) -> bool {
+    if i != start + 1 {
+        return false;
+    }
+    let Some(t) = text.get(tokens[start].span.start..tokens[start].span.end) else {
+        return false;
+    };
+    (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Split a paragraph's tokens into sentences; returns the index ranges of the sentences.
@@ -90,6 +170,7 @@ pub fn split_sentences_with(
             // "George W. Bush"), a plain number ("900,000 Class A shares"), nor after an
             // opening bracket or quote
             cut[i] = s > model.add_threshold
+                && reference_mark_end(tokens, text, i).is_none()
                 && !a.is_title_abbreviation()
                 && !a.is_number()
                 && !a.is_opener();
@@ -117,6 +198,15 @@ pub fn rule_sentences(tokens: &[Token], text: &str, rules: &TextRules) -> Vec<Ra
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(n) = dateline_len(tokens, text, rules, i) {
+            if i > start {
+                out.push(start..i);
+            }
+            out.push(i..i + n);
+            start = i + n;
+            i += n;
+            continue;
+        }
         let t = tok(i);
         let mut end_here = false;
         let mut last = i; // last token of the sentence if it ends here
@@ -128,6 +218,10 @@ pub fn rule_sentences(tokens: &[Token], text: &str, rules: &TextRules) -> Vec<Ra
                 && tokens[j - 1].span.end == tokens[j].span.start
             {
                 j += 1;
+            }
+            // and reference marks after it ("... in 1805. [19] [20]")
+            while let Some(end) = reference_mark_end(tokens, text, j) {
+                j = end;
             }
             last = j - 1;
             if j >= tokens.len() {
@@ -143,6 +237,9 @@ pub fn rule_sentences(tokens: &[Token], text: &str, rules: &TextRules) -> Vec<Ra
                 };
                 // a mark glued to the next word ("end.Next") is not a boundary
                 if tokens[last].span.end == tokens[j].span.start && !is_opener(next) {
+                    end_here = false;
+                }
+                if t == "." && is_list_marker(tokens, text, start, i) {
                     end_here = false;
                 }
             }
@@ -193,6 +290,58 @@ mod tests {
                 "The meeting took place Jan. 27 in Baghdad.",
                 "Gen. Smith and Sen. Jones of the U.S. Army spoke at 9 a.m. on Feb. 4.",
                 "It ended.",
+            ]
+        );
+    }
+
+    #[test]
+    fn reference_marks_stay_with_the_sentence_before() {
+        let s = sentences("The army withdrew in 1805. [19] [20] Talks began later. [citation needed] He died [3] in 1820.");
+        assert_eq!(
+            s,
+            [
+                "The army withdrew in 1805. [19] [20]",
+                "Talks began later. [citation needed]",
+                "He died [3] in 1820.",
+            ]
+        );
+        // a bracket that is not a reference mark starts a sentence as before
+        let s = sentences("The army withdrew. [Reporting by Jane Doe]");
+        assert_eq!(s, ["The army withdrew.", "[Reporting by Jane Doe]"]);
+    }
+
+    #[test]
+    fn datelines_list_markers_and_circa() {
+        let s = sentences(
+            "Rebels seize port town Tuesday, September 1, 2015 Rebels seized the port on Monday.",
+        );
+        assert_eq!(
+            s,
+            [
+                "Rebels seize port town",
+                "Tuesday, September 1, 2015",
+                "Rebels seized the port on Monday.",
+            ]
+        );
+        // after a lead word, or followed by a comma, the date is part of the sentence
+        let s = sentences("The truce began on Tuesday, September 1, 2015 And it held.");
+        assert_eq!(
+            s,
+            ["The truce began on Tuesday, September 1, 2015 And it held."]
+        );
+        let s = sentences("The truce ended Tuesday, September 1, 2015, after clashes.");
+        assert_eq!(
+            s,
+            ["The truce ended Tuesday, September 1, 2015, after clashes."]
+        );
+        let s = sentences("1. The army withdrew. 2. Talks resumed.");
+        assert_eq!(s, ["1. The army withdrew.", "2. Talks resumed."]);
+        let s = sentences("Norton (c. 1818 – 1880) was born in London. He earned a Ph.D. in law.");
+        assert_eq!(
+            s,
+            [
+                "Norton (c. 1818 – 1880) was born in London.",
+                "He earned a Ph.D. in law."
             ]
         );
     }
