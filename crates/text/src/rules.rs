@@ -74,6 +74,32 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
+/// A two-column table of words and their class names (`abbreviations.tsv`,
+/// `dateline_words.tsv`), each class name one of `classes`.
+fn word_classes<T: Copy>(
+    text: &str,
+    file: &str,
+    classes: &[(&str, T)],
+) -> Result<HashMap<String, T>, TextError> {
+    let mut out = HashMap::new();
+    for (n, line) in data_lines(text) {
+        let mut cols = line.split('\t');
+        let (Some(word), Some(name), None) = (cols.next(), cols.next(), cols.next()) else {
+            return Err(table_error(file, n, "expected two tab-separated columns"));
+        };
+        let Some(&(_, class)) = classes.iter().find(|(c, _)| *c == name) else {
+            let known: Vec<&str> = classes.iter().map(|(c, _)| *c).collect();
+            return Err(table_error(
+                file,
+                n,
+                format!("unknown class {name:?} ({})", known.join(", ")),
+            ));
+        };
+        out.insert(word.to_string(), class);
+    }
+    Ok(out)
+}
+
 fn table_error(file: &str, line: usize, message: impl Into<String>) -> TextError {
     TextError::Table {
         file: file.to_string(),
@@ -126,54 +152,24 @@ impl TextRules {
         } else {
             boilerplate
         };
-        let mut dateline = HashMap::new();
-        for (n, line) in data_lines(dateline_words) {
-            let mut cols = line.split('\t');
-            let (Some(word), Some(class), None) = (cols.next(), cols.next(), cols.next()) else {
-                return Err(table_error(
-                    "dateline_words.tsv",
-                    n,
-                    "expected two tab-separated columns",
-                ));
-            };
-            let class = match class {
-                "weekday" => DatelineWord::Weekday,
-                "month" => DatelineWord::Month,
-                "lead" => DatelineWord::Lead,
-                other => {
-                    return Err(table_error(
-                        "dateline_words.tsv",
-                        n,
-                        format!("unknown class {other:?} (weekday, month or lead)"),
-                    ))
-                }
-            };
-            dateline.insert(word.to_string(), class);
-        }
-        let mut abbr = HashMap::new();
-        for (n, line) in data_lines(abbreviations) {
-            let mut cols = line.split('\t');
-            let (Some(word), Some(class), None) = (cols.next(), cols.next(), cols.next()) else {
-                return Err(table_error(
-                    "abbreviations.tsv",
-                    n,
-                    "expected two tab-separated columns",
-                ));
-            };
-            let class = match class {
-                "title" => AbbreviationClass::Title,
-                "month" => AbbreviationClass::Month,
-                "terminal" => AbbreviationClass::Terminal,
-                other => {
-                    return Err(table_error(
-                        "abbreviations.tsv",
-                        n,
-                        format!("unknown class {other:?} (title, month or terminal)"),
-                    ))
-                }
-            };
-            abbr.insert(word.to_string(), class);
-        }
+        let dateline = word_classes(
+            dateline_words,
+            "dateline_words.tsv",
+            &[
+                ("weekday", DatelineWord::Weekday),
+                ("month", DatelineWord::Month),
+                ("lead", DatelineWord::Lead),
+            ],
+        )?;
+        let abbr = word_classes(
+            abbreviations,
+            "abbreviations.tsv",
+            &[
+                ("title", AbbreviationClass::Title),
+                ("month", AbbreviationClass::Month),
+                ("terminal", AbbreviationClass::Terminal),
+            ],
+        )?;
         let mut contr = Vec::new();
         for (n, line) in data_lines(contractions) {
             let mut cols = line.split('\t');
