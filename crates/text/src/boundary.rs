@@ -203,7 +203,8 @@ impl TokenInfo {
     }
 }
 
-fn token_text<'a>(text: &'a str, t: &Token) -> &'a str {
+/// The text of token `t` in `text` (empty if its span does not fit).
+pub(crate) fn token_text<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span.start..t.span.end).unwrap_or("")
 }
 

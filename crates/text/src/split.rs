@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use dyad_core::Token;
 
-use crate::boundary::{each_gap, BoundaryModel, Infos};
+use crate::boundary::{each_gap, token_text, BoundaryModel, Infos};
 use crate::rules::{AbbreviationClass, DatelineWord, TextRules};
 
 fn is_terminal_run(s: &str) -> bool {
@@ -40,10 +40,7 @@ fn is_opener(s: &str) -> bool {
 /// encyclopaedic and scraped text puts after a sentence's final stop. Such marks belong to
 /// the sentence before them.
 fn reference_mark_end(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
-    let tok = |k: usize| {
-        text.get(tokens[k].span.start..tokens[k].span.end)
-            .unwrap_or("")
-    };
+    let tok = |k: usize| token_text(text, &tokens[k]);
     if i >= tokens.len() || tok(i) != "[" {
         return None;
     }
@@ -70,21 +67,17 @@ fn reference_mark_end(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
 /// end or a capitalised word. Headlines, datelines and first sentences of scraped articles
 /// run together on one line this way.
 fn dateline_len(tokens: &[Token], text: &str, rules: &TextRules, i: usize) -> Option<usize> {
-    let tok = |k: usize| {
-        tokens
-            .get(k)
-            .and_then(|t| text.get(t.span.start..t.span.end))
-            .unwrap_or("")
-    };
+    let tok = |k: usize| tokens.get(k).map_or("", |t| token_text(text, t));
     let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
-    let shape = rules.dateline_word(tok(i)) == Some(DatelineWord::Weekday)
-        && tok(i + 1) == ","
-        && rules.dateline_word(tok(i + 2)) == Some(DatelineWord::Month)
-        && digits(tok(i + 3), 1..=2)
+    // runs at every token: the cheap comparisons go before the table lookups
+    let shape = tok(i + 1) == ","
         && tok(i + 4) == ","
-        && digits(tok(i + 5), 4..=4);
+        && digits(tok(i + 3), 1..=2)
+        && digits(tok(i + 5), 4..=4)
+        && rules.dateline_word(tok(i)) == Some(DatelineWord::Weekday)
+        && rules.dateline_word(tok(i + 2)) == Some(DatelineWord::Month);
     if !shape {
         return None;
     }
@@ -100,15 +93,13 @@ fn dateline_len(tokens: &[Token], text: &str, rules: &TextRules, i: usize) -> Op
     after_ok.then_some(6)
 }
 
-/// True when tokens `start..i` are a list marker ("1", "12", "b") that the period at `i`
-/// closes: "1. The nature of the message ..." is one sentence.
+/// True when tokens `start..i` are a list marker, a number of one or two digits ("1", "12"),
+/// that the period at `i` closes: "1. The nature of the message ..." is one sentence.
 fn is_list_marker(tokens: &[Token], text: &str, start: usize, i: usize) -> bool {
     if i != start + 1 {
         return false;
     }
-    let Some(t) = text.get(tokens[start].span.start..tokens[start].span.end) else {
-        return false;
-    };
+    let t = token_text(text, &tokens[start]);
     (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -191,10 +182,7 @@ pub fn split_sentences_with(
 /// The rule-based segmentation alone (no model); see the module documentation.
 pub fn rule_sentences(tokens: &[Token], text: &str, rules: &TextRules) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let tok = |i: usize| -> &str {
-        text.get(tokens[i].span.start..tokens[i].span.end)
-            .unwrap_or("")
-    };
+    let tok = |i: usize| token_text(text, &tokens[i]);
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
