@@ -5,8 +5,9 @@
 //! (`{"text", "code", "entry", "country"}`: the surface mention, its CAMEO actor code, the
 //! actor dictionary entries that produced it and its country), `cameo`, `root`, `quad_class`,
 //! `goldstein`, `plover`, `date` (`{"start", "end", "precision", "text"}`), `location` (null
-//! when no place is attached to the event), `fatalities` and `fatalities_text`, `verb` (`{"text", "rule"}`: the verb as written and the verb
-//! dictionary entry that coded it). This module holds data only.
+//! when no place is attached to the event), `fatalities` and `fatalities_text`, `verb` (`{"text", "rule", "rules"}`: the verb as
+//! written, the verb dictionary entry that coded it, and the names of the coder's rules that
+//! made the event). This module holds data only.
 
 use serde::Serialize;
 
@@ -76,6 +77,10 @@ pub struct VerbRef {
     /// The verb dictionary entry ("190.attack.place"), with "+intent" when the action was
     /// only intended or threatened.
     pub rule: String,
+    /// The names of the rules that made the event: the clause coder first
+    /// ("verb-pattern"), then the actor and code rules it used ("pronoun-antecedent",
+    /// "intent") and the parse repairs of its sentence.
+    pub rules: Vec<String>,
 }
 
 /// One coded event.

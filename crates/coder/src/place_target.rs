@@ -11,13 +11,14 @@ use dyad_core::Span;
 use dyad_lexicon::CodingRules;
 
 use crate::tree::Tree;
-use crate::{root_of, word_keys, Coder, Resolved, Scope};
+use crate::dictionaries::Dictionaries;
+use crate::sentence::{root_of, word_keys, Resolved, SentenceContext};
 
-impl Coder<'_> {
+impl Dictionaries<'_> {
     /// The country of the place that the noun `h` is or that names or locates it, when `h`
     /// is a place or a facility of the `physical_target` class ("targets in Jericho"), as a
     /// target actor (entry `place-ISO3`); nothing when the sentence was not grounded.
-    pub(crate) fn place_target(&self, s: &Scope<'_>, h: usize) -> Vec<Resolved> {
+    pub(crate) fn place_target(&self, s: &SentenceContext<'_>, h: usize) -> Vec<Resolved> {
         let (Some(g), Some(m)) = (self.grounder, s.mentions) else {
             return Vec::new();
         };
@@ -49,6 +50,7 @@ impl Coder<'_> {
             entries: vec![format!("place-{}", place.country)],
             as_capital: false,
             behind_event_noun: false,
+            rules: vec!["place-target"],
         }]
     }
 
@@ -57,7 +59,7 @@ impl Coder<'_> {
     /// Palestinian suicide bombers killed 23 people" → 1831).
     pub(crate) fn attacker_code(
         &self,
-        s: &Scope<'_>,
+        s: &SentenceContext<'_>,
         attacker: &Resolved,
         code: &str,
     ) -> Option<&str> {

@@ -13,16 +13,17 @@
 use dyad_lexicon::CodingRules;
 
 use crate::tree::Tree;
-use crate::{Coder, Resolved, Scope};
+use crate::dictionaries::Dictionaries;
+use crate::sentence::{Resolved, SentenceContext};
 
 /// Pronouns that stand for an earlier subject.
 const SUBJECT_PRONOUNS: [&str; 5] = ["it", "they", "he", "she", "we"];
 
-impl Coder<'_> {
+impl Dictionaries<'_> {
     /// Add the actors of further `nsubj` children of verb `v` (besides `subject`).
     pub(crate) fn add_co_subjects(
         &self,
-        s: &Scope<'_>,
+        s: &SentenceContext<'_>,
         v: usize,
         subject: usize,
         passive: bool,
@@ -82,7 +83,7 @@ impl Coder<'_> {
     /// (`pronoun_antecedents`; off in dyad's own rules).
     pub(crate) fn antecedent_actors(
         &self,
-        s: &Scope<'_>,
+        s: &SentenceContext<'_>,
         v: usize,
         subject: usize,
     ) -> Vec<Resolved> {

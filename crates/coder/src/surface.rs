@@ -11,7 +11,8 @@
 
 use dyad_lexicon::verbs::VerbPattern;
 
-use crate::{Coder, Resolved, Scope};
+use crate::dictionaries::Dictionaries;
+use crate::sentence::{Resolved, SentenceContext};
 
 /// Relations of a verb's children that are not part of its phrase.
 const NOT_IN_PHRASE: [&str; 7] = [
@@ -24,9 +25,9 @@ const NOT_IN_PHRASE: [&str; 7] = [
     "discourse",
 ];
 
-impl Coder<'_> {
+impl Dictionaries<'_> {
     /// Do the pattern's surface words hold around verb `v`? (True when it asks for none.)
-    pub(crate) fn words_hold(&self, s: &Scope<'_>, v: usize, p: &VerbPattern) -> bool {
+    pub(crate) fn words_hold(&self, s: &SentenceContext<'_>, v: usize, p: &VerbPattern) -> bool {
         let Some(words) = &p.words else {
             return true;
         };
@@ -48,7 +49,7 @@ impl Coder<'_> {
     /// The country of a role noun named by a prepositional phrase on it, for the prepositions
     /// the rules list (`agent_country_cases`: "soldiers from Gondor"); none in dyad's own rules.
     /// Returns the country's code and entry id.
-    pub(crate) fn country_by_case(&self, s: &Scope<'_>, h: usize) -> Option<(String, String)> {
+    pub(crate) fn country_by_case(&self, s: &SentenceContext<'_>, h: usize) -> Option<(String, String)> {
         let t = s.tree;
         let cases = &self.rules.agent_country_cases;
         if cases.is_empty() {
@@ -74,7 +75,7 @@ impl Coder<'_> {
     /// later conjunct those after it on the coordination's first noun ("lawmakers and
     /// officials in Fornost": the officials are in Fornost too). Only when the rules name
     /// such prepositions (`agent_country_cases`).
-    pub(crate) fn case_phrases(&self, s: &Scope<'_>, h: usize) -> Vec<usize> {
+    pub(crate) fn case_phrases(&self, s: &SentenceContext<'_>, h: usize) -> Vec<usize> {
         let t = s.tree;
         if self.rules.agent_country_cases.is_empty() {
             return Vec::new();
@@ -89,12 +90,12 @@ impl Coder<'_> {
     }
 
     /// The first actor named in the phrase of verb `v`, in sentence order, with its conjuncts.
-    pub(crate) fn first_actor(&self, s: &Scope<'_>, v: usize) -> Vec<Resolved> {
+    pub(crate) fn first_actor(&self, s: &SentenceContext<'_>, v: usize) -> Vec<Resolved> {
         self.first_actor_after(s, v, v)
     }
 
     /// The first word of verb `v`'s phrase with this (lower-cased) form.
-    pub(crate) fn word_in_phrase(&self, s: &Scope<'_>, v: usize, word: &str) -> Option<usize> {
+    pub(crate) fn word_in_phrase(&self, s: &SentenceContext<'_>, v: usize, word: &str) -> Option<usize> {
         verb_phrase(s, v)
             .into_iter()
             .find(|&i| s.forms[i].eq_ignore_ascii_case(word))
@@ -104,7 +105,7 @@ impl Coder<'_> {
     /// right after that word (PETRARCH's `IN ^ +`); none when the word is not in the phrase.
     pub(crate) fn actor_after(
         &self,
-        s: &Scope<'_>,
+        s: &SentenceContext<'_>,
         v: usize,
         word: &str,
         skip: usize,
@@ -133,7 +134,7 @@ impl Coder<'_> {
     }
 
     /// The first actor of verb `v`'s phrase starting after word `from`.
-    fn first_actor_after(&self, s: &Scope<'_>, v: usize, from: usize) -> Vec<Resolved> {
+    fn first_actor_after(&self, s: &SentenceContext<'_>, v: usize, from: usize) -> Vec<Resolved> {
         let t = s.tree;
         let phrase = verb_phrase(s, v);
         for &w in phrase.iter().filter(|&&w| w > from) {
@@ -162,7 +163,7 @@ impl Coder<'_> {
 /// The words of verb `v`'s phrase after the verb, in sentence order: its subtree without its
 /// subject, coordinated verbs (a conjunct with no coordinator is kept) and parenthetical
 /// clauses.
-fn verb_phrase(s: &Scope<'_>, v: usize) -> Vec<usize> {
+fn verb_phrase(s: &SentenceContext<'_>, v: usize) -> Vec<usize> {
     let t = s.tree;
     let mut out = Vec::new();
     let mut stack: Vec<usize> = t

@@ -1,4 +1,4 @@
-//! Bombings reported without an attacker: "a roadside bombing killed a soldier", "three
+//! `unattributed-attack`: bombings reported without an attacker: "a roadside bombing killed a soldier", "three
 //! civilians were killed in a car bombing". The only agent the sentence names is the attack;
 //! CAMEO and PLOVER code such events with an unidentified armed attacker (actor type UAF) and
 //! the victims as target. A weapon alone ("killed by a roadside bomb") is no attack and gives
@@ -7,35 +7,38 @@
 //! code and the attacker's code. The attacker's text is the attack's phrase and its entry
 //! names the noun class, so the event still says which words made it.
 
-use dyad_core::ParsedSegment;
+use crate::event::ActorRef;
+use crate::rules::ClauseCoder;
+use crate::sentence::{actor_ref, verb_text, with_compound_keys, Candidate, Clause, Modality};
 
-use crate::event::{ActorRef, Event};
-use crate::{actor_ref, verb_text, with_compound_keys, Coder, Modality, Scope};
+/// The rule's name, cited by the events it makes.
+const NAME: &str = "unattributed-attack";
 
-impl Coder<'_> {
-    /// Code verb `v` when its agent is an attack noun with no actor of its own.
-    pub(crate) fn code_unattributed(
-        &self,
-        s: &Scope<'_>,
-        seg: &ParsedSegment,
-        v: usize,
-        out: &mut Vec<Event>,
-    ) {
-        let Some(rule) = &self.rules.unattributed_attack else {
+/// Codes an attack whose only agent is the attack noun.
+pub(crate) struct UnattributedAttack;
+
+impl ClauseCoder for UnattributedAttack {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn code(&self, c: &Clause<'_>, out: &mut Vec<Candidate>) {
+        let (d, s, v) = (c.dicts, c.sentence, c.verb);
+        let Some(rule) = &d.rules.unattributed_attack else {
             return;
         };
         let t = s.tree;
-        let lemma = self
+        let lemma = d
             .verb_lemma(t, s.forms[v], v)
             .unwrap_or_else(|| t.lemma(v));
-        if !rule.verbs.contains(&lemma) || self.modality(t, v) != Modality::Asserted {
+        if !rule.verbs.contains(&lemma) || d.modality(t, v) != Modality::Asserted {
             return;
         }
-        let is_attack = |c: usize| {
-            with_compound_keys(s, c)
+        let is_attack = |k: usize| {
+            with_compound_keys(s, k)
                 .iter()
-                .any(|w| self.verbs.in_class(&rule.class, w))
-                && self.phrase_actors(s, c).is_empty()
+                .any(|w| d.verbs.in_class(&rule.class, w))
+                && d.phrase_actors(s, k).is_empty()
         };
         let passive = t.children_rel(v, "nsubj:pass").next().is_some()
             || t.children_rel(v, "aux:pass").next().is_some();
@@ -72,17 +75,15 @@ impl Coder<'_> {
             country: None,
         };
         let targets = victims
-            .map(|o| self.phrase_actors(s, o))
+            .map(|o| d.phrase_actors(s, o))
             .unwrap_or_default();
         let id = format!("unattributed.{}", rule.class);
         let verb = verb_text(s, v, None);
         if targets.is_empty() {
-            out.extend(self.grounded_event(
-                s,
-                seg,
+            out.push(Candidate::asserted(
+                NAME,
                 v,
-                &rule.code,
-                &id,
+                (&rule.code, id),
                 &verb,
                 source,
                 ActorRef::none(),
@@ -90,16 +91,16 @@ impl Coder<'_> {
             return;
         }
         for r in &targets {
-            out.extend(self.grounded_event(
-                s,
-                seg,
+            let mut candidate = Candidate::asserted(
+                NAME,
                 v,
-                &rule.code,
-                &id,
+                (&rule.code, id.clone()),
                 &verb,
                 source.clone(),
                 actor_ref(s, r),
-            ));
+            );
+            candidate.rules.extend(r.rules.iter().copied());
+            out.push(candidate);
         }
     }
 }

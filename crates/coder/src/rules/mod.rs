@@ -1,0 +1,82 @@
+//! The coder's rules, run from one ordered list: the clause coders, which propose candidate
+//! events for a verb of a sentence ([`ClauseCoder`]), and the vetoes, which stop a candidate
+//! ([`Veto`]). For each verb the coders are tried in [`CLAUSE_CODERS`] order; the first whose
+//! candidates are not all vetoed (and whose codes the event-code table knows) gives the
+//! verb's events, and the others are not asked. Each rule lives in its own file, opening
+//! with the paragraph that documents it, and events name the rules that made them. A rule
+//! reads the clause it is given and nothing else; it never grounds or stores an event.
+
+mod accusation_content;
+mod cannot_act;
+mod happening;
+mod hypothetical;
+mod negated;
+mod off_topic_object;
+mod private_matter;
+mod reaction;
+mod unattributed_attack;
+mod verb_pattern;
+
+use crate::sentence::{Candidate, Clause};
+
+/// A rule that proposes events for the verb of a clause.
+pub(crate) trait ClauseCoder: Sync {
+    /// The rule's name, cited by the events it makes.
+    fn name(&self) -> &'static str;
+    /// Push the candidates the clause gives.
+    fn code(&self, clause: &Clause<'_>, out: &mut Vec<Candidate>);
+}
+
+/// A rule that stops a candidate event.
+pub(crate) trait Veto: Sync {
+    /// The rule's name, cited when it stops a candidate.
+    fn name(&self) -> &'static str;
+    /// Does the rule stop this candidate of this clause?
+    fn vetoes(&self, clause: &Clause<'_>, candidate: &Candidate) -> bool;
+}
+
+/// The clause coders, in the order they are tried for a verb.
+pub(crate) static CLAUSE_CODERS: [&dyn ClauseCoder; 4] = [
+    &verb_pattern::VerbPatterns,
+    &happening::Happening,
+    &reaction::Reaction,
+    &unattributed_attack::UnattributedAttack,
+];
+
+/// The vetoes, in the order they judge a candidate (the first that stops it is named).
+pub(crate) static VETOES: [&dyn Veto; 6] = [
+    &off_topic_object::OffTopicObject,
+    &accusation_content::AccusationContent,
+    &negated::Negated,
+    &hypothetical::Hypothetical,
+    &cannot_act::CannotAct,
+    &private_matter::PrivateMatter,
+];
+
+/// The name of the first veto that stops `candidate`, if any.
+pub(crate) fn veto_of(clause: &Clause<'_>, candidate: &Candidate) -> Option<&'static str> {
+    VETOES
+        .iter()
+        .find(|v| v.vetoes(clause, candidate))
+        .map(|v| v.name())
+}
+
+/// Would the verb-pattern coder code an event for this clause (a candidate no veto stops,
+/// with a code the table knows)? Governors ask it of their complements ("threatened to
+/// launch an offensive").
+pub(crate) fn verb_pattern_codes(clause: &Clause<'_>) -> bool {
+    let mut candidates = Vec::new();
+    verb_pattern::VerbPatterns.code(clause, &mut candidates);
+    candidates
+        .iter()
+        .any(|c| veto_of(clause, c).is_none() && clause.dicts.codes.get(&c.code).is_some())
+}
+
+/// The names of every rule, coders first, then vetoes.
+pub fn rule_names() -> Vec<&'static str> {
+    CLAUSE_CODERS
+        .iter()
+        .map(|c| c.name())
+        .chain(VETOES.iter().map(|v| v.name()))
+        .collect()
+}
