@@ -48,6 +48,12 @@ pub struct CodeOptions {
     /// they are, and for measuring what skipping those sentences saves.
     #[arg(long)]
     pub parse_all: bool,
+    /// Instead of the events, print for every sentence (headings aside) the candidate
+    /// events the coder considered, the rule that proposed each and the veto that stopped
+    /// it, or "coded". Sentences with no actor are marked as skimmed. PETRARCH discards are
+    /// applied after this stage and are not shown.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 const TSV_HEADER: &str = "event_id\tdoc_id\tsentence_index\tdate\tdate_precision\tsource_code\tsource_text\ttarget_code\ttarget_text\tcameo\troot\tquad_class\tgoldstein\tplover\tverb\trule\tsentence";
@@ -85,6 +91,9 @@ pub fn run(opts: &CodeOptions) -> Result<i32> {
     }
     let mut scratch = Scratch::default();
     let report = for_each_segmented(&opts.input, |doc| {
+        if opts.explain {
+            return explain_document(&mut out, model, &coder, &mut scratch, doc);
+        }
         let url = doc.doc.meta.url.as_deref();
         let events = crate::pipeline::code_document_with(
             model,
@@ -100,6 +109,51 @@ pub fn run(opts: &CodeOptions) -> Result<i32> {
     })?;
     out.flush()?;
     Ok(crate::exit_status(&report))
+}
+
+/// Print what the coder did with each sentence of a document (`--explain`).
+fn explain_document(
+    out: &mut impl Write,
+    model: &Model,
+    coder: &Coder<'_>,
+    scratch: &mut Scratch,
+    doc: &dyad_core::SegmentedDocument,
+) -> Result<()> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut report = |r: crate::pipeline::SentenceReport<'_>| {
+        lines.push(format!(
+            "{} sentence {}: {}",
+            doc.doc.meta.id,
+            r.index,
+            clean_field(r.text)
+        ));
+        if !r.parsed {
+            lines.push("  skimmed: no actor and no earlier event to refer to".to_string());
+        } else if r.considered.is_empty() {
+            lines.push("  no candidate".to_string());
+        }
+        for c in &r.considered {
+            let outcome = match (c.vetoed_by, c.coded) {
+                (Some(v), _) => format!("vetoed by {v}"),
+                (None, true) => "coded".to_string(),
+                (None, false) => "dropped: code not in the event-code table".to_string(),
+            };
+            lines.push(format!(
+                "  {} {:?} {} {} {} -> {}: {outcome}",
+                c.coder,
+                c.verb,
+                c.rule,
+                c.cameo,
+                c.source.as_deref().unwrap_or("-"),
+                c.target.as_deref().unwrap_or("-"),
+            ));
+        }
+    };
+    crate::pipeline::code_document_explained(model, coder, scratch, doc, Some(&mut report));
+    for l in lines {
+        writeln!(out, "{l}")?;
+    }
+    Ok(())
 }
 
 fn clean_field(s: &str) -> String {

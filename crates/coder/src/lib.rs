@@ -52,7 +52,6 @@ pub struct DocumentContext<'a> {
     pub text: &'a str,
 }
 
-
 /// The event coder with its dictionaries.
 pub struct Coder<'d> {
     dicts: Dictionaries<'d>,
@@ -150,11 +149,16 @@ impl<'d> Coder<'d> {
         }
         let lower: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
         (!state.recent.is_empty() && lower.iter().any(|f| self.may_be_event_noun(f)))
-            || self.dicts.rules.unattributed_attack.as_ref().is_some_and(|r| {
-                lower
-                    .iter()
-                    .any(|f| self.dicts.verbs.ends_class_entry(&r.class, f))
-            })
+            || self
+                .dicts
+                .rules
+                .unattributed_attack
+                .as_ref()
+                .is_some_and(|r| {
+                    lower
+                        .iter()
+                        .any(|f| self.dicts.verbs.ends_class_entry(&r.class, f))
+                })
             || !self.dicts.actors.find(forms, ctx.date).is_empty()
     }
 
@@ -267,9 +271,9 @@ impl<'d> Coder<'d> {
             let kind = self.dicts.actors.entry(m.entry).kind;
             if kind == ActorKind::Country
                 && forms.get(m.end) == Some(&"-")
-                && forms
-                    .get(m.end + 1)
-                    .is_some_and(|w| CodingRules::has(&self.dicts.rules.sponsor_words, &w.to_lowercase()))
+                && forms.get(m.end + 1).is_some_and(|w| {
+                    CodingRules::has(&self.dicts.rules.sponsor_words, &w.to_lowercase())
+                })
             {
                 out.extend(m.start..m.end);
             }

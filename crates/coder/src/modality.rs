@@ -134,30 +134,30 @@ impl Dictionaries<'_> {
     /// auxiliary or marker: `Some`), noting a future auxiliary in `intended`.
     fn words_on(&self, t: &Tree<'_>, cur: usize, intended: &mut bool) -> Option<Modality> {
         let r = self.rules;
-    for c in t.children(cur).iter().copied() {
-        let lemma = t.lemma(c);
-        let rel = t.rel(c);
-        if (rel == "advmod" || rel == "neg") && CodingRules::has(&r.negators, &lemma) {
-            return Some(Modality::Negated);
-        }
-        if rel == "aux" && CodingRules::has(&r.hypothetical_auxiliaries, &lemma) {
-            if CodingRules::has(&r.reported_future_auxiliaries, &lemma)
-                && self.reported_without_condition(t, cur)
-            {
-                // "NATO said it would tighten the blockade": a reported intention
-                *intended = true;
-                continue;
+        for c in t.children(cur).iter().copied() {
+            let lemma = t.lemma(c);
+            let rel = t.rel(c);
+            if (rel == "advmod" || rel == "neg") && CodingRules::has(&r.negators, &lemma) {
+                return Some(Modality::Negated);
             }
-            return Some(Modality::Hypothetical);
+            if rel == "aux" && CodingRules::has(&r.hypothetical_auxiliaries, &lemma) {
+                if CodingRules::has(&r.reported_future_auxiliaries, &lemma)
+                    && self.reported_without_condition(t, cur)
+                {
+                    // "NATO said it would tighten the blockade": a reported intention
+                    *intended = true;
+                    continue;
+                }
+                return Some(Modality::Hypothetical);
+            }
+            if rel == "mark" && CodingRules::has(&r.hypothetical_markers, &lemma) {
+                return Some(Modality::Hypothetical);
+            }
+            if rel == "aux" && CodingRules::has(&r.future_auxiliaries, &lemma) {
+                *intended = true;
+            }
         }
-        if rel == "mark" && CodingRules::has(&r.hypothetical_markers, &lemma) {
-            return Some(Modality::Hypothetical);
-        }
-        if rel == "aux" && CodingRules::has(&r.future_auxiliaries, &lemma) {
-            *intended = true;
-        }
-    }
-    None
+        None
     }
 
     /// Has verb `v` a condition clause of a threat ("… unless the blockade is lifted",
@@ -188,5 +188,4 @@ impl Dictionaries<'_> {
         });
         reported && !conditional
     }
-
 }

@@ -119,7 +119,11 @@ impl Dictionaries<'_> {
 
     /// The document's most recent event of a root that event noun `noun`'s class can stand
     /// for (`antecedent_roots`).
-    pub(crate) fn antecedent<'s>(&self, s: &SentenceContext<'s>, noun: usize) -> Option<&'s Antecedent> {
+    pub(crate) fn antecedent<'s>(
+        &self,
+        s: &SentenceContext<'s>,
+        noun: usize,
+    ) -> Option<&'s Antecedent> {
         let keys = word_keys(s, noun);
         let roots: Vec<&str> = self
             .rules
@@ -137,7 +141,11 @@ impl Dictionaries<'_> {
     /// The actors an earlier event of the document gives an event noun that names none
     /// ("these strikes"): the sources of the most recent event of a root the noun's class
     /// can stand for, with the rule that coded it.
-    pub(crate) fn antecedent_sources(&self, s: &SentenceContext<'_>, noun: usize) -> Vec<(ActorRef, String)> {
+    pub(crate) fn antecedent_sources(
+        &self,
+        s: &SentenceContext<'_>,
+        noun: usize,
+    ) -> Vec<(ActorRef, String)> {
         let Some(last) = self.antecedent(s, noun) else {
             return Vec::new();
         };

@@ -11,7 +11,11 @@ use crate::sentence::{Candidate, SentenceContext};
 use crate::CODER_VERSION;
 
 /// The event record of candidate `c` of a sentence; `None` for a code the table lacks.
-pub(crate) fn event_of(d: &Dictionaries<'_>, s: &SentenceContext<'_>, c: &Candidate) -> Option<Event> {
+pub(crate) fn event_of(
+    d: &Dictionaries<'_>,
+    s: &SentenceContext<'_>,
+    c: &Candidate,
+) -> Option<Event> {
     let info = d.codes.get(&c.code)?;
     let (source, target, v) = (&c.source, &c.target, c.verb);
     let countries: Vec<&str> = [source.country.as_deref(), target.country.as_deref()]
@@ -23,21 +27,7 @@ pub(crate) fn event_of(d: &Dictionaries<'_>, s: &SentenceContext<'_>, c: &Candid
         place,
         fatalities,
         fatalities_text,
-    } = match (d.grounder, s.mentions) {
-        (Some(g), Some(m)) => g.ground(m, s.state, v, &countries),
-        _ => Grounding {
-            date: s.state.publication().map(|d| GroundedDate {
-                start: d,
-                end: d,
-                precision: "document",
-                text: None,
-                tokens: None,
-            }),
-            place: None,
-            fatalities: None,
-            fatalities_text: None,
-        },
-    };
+    } = grounding_of(d, s, v, &countries);
     let id_input = format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
         s.ctx.doc_id,
@@ -91,6 +81,31 @@ pub(crate) fn event_of(d: &Dictionaries<'_>, s: &SentenceContext<'_>, c: &Candid
             rules: rules_of(s, c),
         },
     })
+}
+
+/// The date, place and fatalities of the event at verb `v` whose actors are of `countries`;
+/// when not grounding, the publication date with precision `document`.
+fn grounding_of(
+    d: &Dictionaries<'_>,
+    s: &SentenceContext<'_>,
+    v: usize,
+    countries: &[&str],
+) -> Grounding {
+    match (d.grounder, s.mentions) {
+        (Some(g), Some(m)) => g.ground(m, s.state, v, countries),
+        _ => Grounding {
+            date: s.state.publication().map(|d| GroundedDate {
+                start: d,
+                end: d,
+                precision: "document",
+                text: None,
+                tokens: None,
+            }),
+            place: None,
+            fatalities: None,
+            fatalities_text: None,
+        },
+    }
 }
 
 /// The rules an event names: its coder, the rules the coder used, the repairs of the tree.

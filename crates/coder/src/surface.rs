@@ -49,7 +49,11 @@ impl Dictionaries<'_> {
     /// The country of a role noun named by a prepositional phrase on it, for the prepositions
     /// the rules list (`agent_country_cases`: "soldiers from Gondor"); none in dyad's own rules.
     /// Returns the country's code and entry id.
-    pub(crate) fn country_by_case(&self, s: &SentenceContext<'_>, h: usize) -> Option<(String, String)> {
+    pub(crate) fn country_by_case(
+        &self,
+        s: &SentenceContext<'_>,
+        h: usize,
+    ) -> Option<(String, String)> {
         let t = s.tree;
         let cases = &self.rules.agent_country_cases;
         if cases.is_empty() {
@@ -95,7 +99,12 @@ impl Dictionaries<'_> {
     }
 
     /// The first word of verb `v`'s phrase with this (lower-cased) form.
-    pub(crate) fn word_in_phrase(&self, s: &SentenceContext<'_>, v: usize, word: &str) -> Option<usize> {
+    pub(crate) fn word_in_phrase(
+        &self,
+        s: &SentenceContext<'_>,
+        v: usize,
+        word: &str,
+    ) -> Option<usize> {
         verb_phrase(s, v)
             .into_iter()
             .find(|&i| s.forms[i].eq_ignore_ascii_case(word))

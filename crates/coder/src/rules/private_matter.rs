@@ -27,7 +27,8 @@ impl Veto for PrivateMatter {
                 c == p
                     || (c.len() == 3 + p.len()
                         && c.ends_with(p.as_str())
-                        && c.get(..3).is_some_and(|k| k.bytes().all(|b| b.is_ascii_uppercase())))
+                        && c.get(..3)
+                            .is_some_and(|k| k.bytes().all(|b| b.is_ascii_uppercase())))
             })
         };
         !codes.is_empty() && codes.iter().all(|c| private(c))

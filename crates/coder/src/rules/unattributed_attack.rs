@@ -9,7 +9,9 @@
 
 use crate::event::ActorRef;
 use crate::rules::ClauseCoder;
-use crate::sentence::{actor_ref, verb_text, with_compound_keys, Candidate, Clause, Modality};
+use crate::sentence::{
+    actor_ref, verb_text, with_compound_keys, Candidate, Clause, Modality, SentenceContext,
+};
 
 /// The rule's name, cited by the events it makes.
 const NAME: &str = "unattributed-attack";
@@ -28,9 +30,7 @@ impl ClauseCoder for UnattributedAttack {
             return;
         };
         let t = s.tree;
-        let lemma = d
-            .verb_lemma(t, s.forms[v], v)
-            .unwrap_or_else(|| t.lemma(v));
+        let lemma = d.verb_lemma(t, s.forms[v], v).unwrap_or_else(|| t.lemma(v));
         if !rule.verbs.contains(&lemma) || d.modality(t, v) != Modality::Asserted {
             return;
         }
@@ -56,27 +56,14 @@ impl ClauseCoder for UnattributedAttack {
         let Some(attack) = attack else {
             return;
         };
-        let text = t
-            .phrase(attack)
-            .into_iter()
-            .filter(|&w| !matches!(t.rel(w), "case" | "punct"))
-            .fold(None, |span: Option<(usize, usize)>, w| {
-                let sp = t.words[w].span;
-                Some(span.map_or((sp.start, sp.end), |(a, b)| {
-                    (a.min(sp.start), b.max(sp.end))
-                }))
-            })
-            .and_then(|(a, b)| s.ctx.text.get(a..b))
-            .map(str::to_string);
+        let text = phrase_text(s, attack);
         let source = ActorRef {
             text,
             code: Some(rule.source.clone()),
             entry: Some(format!("unattributed-{}", rule.class)),
             country: None,
         };
-        let targets = victims
-            .map(|o| d.phrase_actors(s, o))
-            .unwrap_or_default();
+        let targets = victims.map(|o| d.phrase_actors(s, o)).unwrap_or_default();
         let id = format!("unattributed.{}", rule.class);
         let verb = verb_text(s, v, None);
         if targets.is_empty() {
@@ -103,4 +90,20 @@ impl ClauseCoder for UnattributedAttack {
             out.push(candidate);
         }
     }
+}
+
+/// The text of the phrase headed by `h`, without its case marker and punctuation.
+fn phrase_text(s: &SentenceContext<'_>, h: usize) -> Option<String> {
+    let t = s.tree;
+    t.phrase(h)
+        .into_iter()
+        .filter(|&w| !matches!(t.rel(w), "case" | "punct"))
+        .fold(None, |span: Option<(usize, usize)>, w| {
+            let sp = t.words[w].span;
+            Some(span.map_or((sp.start, sp.end), |(a, b)| {
+                (a.min(sp.start), b.max(sp.end))
+            }))
+        })
+        .and_then(|(a, b)| s.ctx.text.get(a..b))
+        .map(str::to_string)
 }

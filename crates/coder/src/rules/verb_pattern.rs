@@ -290,7 +290,11 @@ fn choose_pattern<'p>(
                 pattern: p,
                 targets,
                 reciprocal,
-                rules: if reciprocal { vec!["reciprocal"] } else { Vec::new() },
+                rules: if reciprocal {
+                    vec!["reciprocal"]
+                } else {
+                    Vec::new()
+                },
             },
         });
     }
@@ -370,7 +374,11 @@ fn coded_root<'p>(d: &'p Dictionaries<'_>, p: &'p VerbPattern, modality: Modalit
 /// The code and rule id a clause of pattern `p` takes, with the rules that changed them:
 /// an intended action's intent code ("+intent"; a conditional one is a threat, "+threat"),
 /// an attempt's code ("+attempt"). `None`: an intention of a root with no intent code.
-fn coded(c: &Clause<'_>, frame: &VerbFrame, p: &VerbPattern) -> Option<(String, String, Vec<&'static str>)> {
+fn coded(
+    c: &Clause<'_>,
+    frame: &VerbFrame,
+    p: &VerbPattern,
+) -> Option<(String, String, Vec<&'static str>)> {
     let (d, t, v) = (c.dicts, c.sentence.tree, c.verb);
     let intended = frame.modality == Modality::Intended;
     let threat = intended && d.conditional_threat(t, v);
@@ -414,13 +422,22 @@ fn emit(
         return;
     };
     let verb_text = verb_text(s, v, frame.particle);
-    let others = if choice.reciprocal { sources } else { &choice.targets[..] };
+    let others = if choice.reciprocal {
+        sources
+    } else {
+        &choice.targets[..]
+    };
     let pairs: Vec<(&Resolved, Option<&Resolved>)> = if !choice.reciprocal && others.is_empty() {
         sources.iter().map(|a| (a, None)).collect()
     } else {
         sources
             .iter()
-            .flat_map(|a| others.iter().filter(|b| a.code != b.code).map(move |b| (a, Some(b))))
+            .flat_map(|a| {
+                others
+                    .iter()
+                    .filter(|b| a.code != b.code)
+                    .map(move |b| (a, Some(b)))
+            })
             .collect()
     };
     for (src, tgt) in pairs {
