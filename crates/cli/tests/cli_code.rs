@@ -362,3 +362,47 @@ fn jsonl_problems_are_skipped_with_status_3() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("in.jsonl, line 2"));
 }
+
+/// `--explain` prints each candidate with the rule that proposed it and the veto that
+/// stopped it, and the events name their rules.
+#[test]
+fn explain_names_the_veto_and_events_name_their_rules() {
+    let text = "Iraq did not attack Kuwait on Monday. Iran could strike Israel. \
+                Iraqi troops shelled Kuwait on Monday.\n";
+    let run = |args: &[&str]| {
+        let mut child = dyad()
+            .args(["code", "--date", "2024-01-01"])
+            .args(args)
+            .arg("-")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("dyad runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+        child.wait_with_output().expect("dyad finishes")
+    };
+    let out = run(&["--explain"]);
+    assert!(out.status.success());
+    let explained = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = explained.lines().collect();
+    assert!(
+        lines.iter().any(|l| l.contains("\"attack\"") && l.ends_with("vetoed by negated")),
+        "{explained}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("\"strike\"") && l.ends_with("vetoed by hypothetical")),
+        "{explained}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("\"shelled\"") && l.ends_with(": coded")),
+        "{explained}"
+    );
+    let evs = events(&run(&[]));
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0]["verb"]["rules"][0], "verb-pattern");
+}

@@ -1187,6 +1187,7 @@ TWIN_HALLS [AAA/BBB]
             verb: VerbRef {
                 text: "v".into(),
                 rule: rule.into(),
+                rules: Vec::new(),
             },
         }
     }
