@@ -1,7 +1,7 @@
 //! dyad's event coder: from a dependency-parsed sentence to CAMEO/PLOVER events that explain
 //! themselves.
 //!
-//! The parse is first repaired where a known parser error would hide a clause (see `tree`).
+//! The parse is first repaired where a known parser error would hide a clause (`dyad_tree`).
 //! For every verb of a sentence the coder finds its logical subject (the `by`-agent of a
 //! passive), its object and its prepositional phrases, picks the most specific pattern of the
 //! verb dictionary whose object constraint holds and whose target slot names an actor, and
@@ -21,20 +21,19 @@ mod place_target;
 mod state;
 mod subjects;
 mod surface;
-mod tree;
 mod unattributed;
 
 use std::collections::BTreeSet;
 
 use dyad_core::{Date, ParsedSegment, SegmentKind, Span};
-use dyad_grounding::{GroundedDate, Grounder, Grounding, Sentence, Word};
+use dyad_grounding::{GroundedDate, Grounder, Grounding, Sentence};
 use dyad_lexicon::actors::{ActorDictionary, ActorKind, ActorMatch, MatchForm};
 use dyad_lexicon::verbs::{ObjectRule, TargetSlot, VerbDictionary, VerbPattern};
 use dyad_lexicon::{CodingRules, EventCodeTable};
+use dyad_tree::Tree;
 
 pub use event::{ActorRef, Event, EventDate, Location, VerbRef};
 pub use state::DocumentState;
-use tree::Tree;
 
 /// The coder's version, part of every event id.
 pub const CODER_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -197,10 +196,11 @@ impl<'d> Coder<'d> {
         if seg.kind == SegmentKind::Heading || seg.words.is_empty() {
             return Vec::new();
         }
-        let words = Word::from_parsed(seg, ctx.text);
-        let mentions = self.grounder.map(|g| g.read(&mut state.grounding, &words));
-        let forms: Vec<&str> = words.iter().map(|w| w.form).collect();
+        let forms: Vec<&str> = (seg.words.iter())
+            .map(|w| w.span.slice(ctx.text).unwrap_or(""))
+            .collect();
         let tree = Tree::new(&seg.words, &forms, &self.rules.temporal_nouns);
+        let mentions = self.grounder.map(|g| g.read(&mut state.grounding, &tree));
         let matches = self.actors.find(&forms, ctx.date);
         let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
         for (k, m) in matches.iter().enumerate() {

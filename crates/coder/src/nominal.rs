@@ -8,11 +8,11 @@
 //! from the Iraqi government" (IRQGOV criticised whoever carried out the strikes).
 
 use dyad_core::ParsedSegment;
+use dyad_tree::Tree;
 
 use crate::event::ActorRef;
 use crate::event::Event;
 use crate::state::Antecedent;
-use crate::tree::Tree;
 use crate::{actor_ref, verb_text, word_keys, Coder, Modality, Resolved, Scope};
 
 /// A relative clause the parser hung on a time modifier of a noun ("a strike last week that

@@ -9,8 +9,8 @@
 use dyad_core::Span;
 
 use dyad_lexicon::CodingRules;
+use dyad_tree::Tree;
 
-use crate::tree::Tree;
 use crate::{root_of, word_keys, Coder, Resolved, Scope};
 
 impl Coder<'_> {

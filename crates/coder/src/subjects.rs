@@ -11,8 +11,8 @@
 //! decides what is coded.
 
 use dyad_lexicon::CodingRules;
+use dyad_tree::Tree;
 
-use crate::tree::Tree;
 use crate::{Coder, Resolved, Scope};
 
 /// Pronouns that stand for an earlier subject.
