@@ -391,15 +391,21 @@ fn explain_names_the_veto_and_events_name_their_rules() {
     let explained = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = explained.lines().collect();
     assert!(
-        lines.iter().any(|l| l.contains("\"attack\"") && l.ends_with("vetoed by negated")),
+        lines
+            .iter()
+            .any(|l| l.contains("\"attack\"") && l.ends_with("vetoed by negated")),
         "{explained}"
     );
     assert!(
-        lines.iter().any(|l| l.contains("\"strike\"") && l.ends_with("vetoed by hypothetical")),
+        lines
+            .iter()
+            .any(|l| l.contains("\"strike\"") && l.ends_with("vetoed by hypothetical")),
         "{explained}"
     );
     assert!(
-        lines.iter().any(|l| l.contains("\"shelled\"") && l.ends_with(": coded")),
+        lines
+            .iter()
+            .any(|l| l.contains("\"shelled\"") && l.ends_with(": coded")),
         "{explained}"
     );
     let evs = events(&run(&[]));

@@ -24,20 +24,19 @@ mod subjects;
 mod surface;
 mod syntax;
 mod targets;
-mod tree;
 
 use dyad_core::{Date, ParsedSegment, SegmentKind};
-use dyad_grounding::{Grounder, Word};
+use dyad_grounding::Grounder;
 use dyad_lexicon::actors::{ActorDictionary, ActorKind, ActorMatch};
 use dyad_lexicon::verbs::VerbDictionary;
 use dyad_lexicon::{CodingRules, EventCodeTable};
+use dyad_tree::Tree;
 
 use dictionaries::Dictionaries;
 pub use event::{ActorRef, Event, EventDate, Location, VerbRef};
 pub use rules::rule_names;
 use sentence::{Clause, SentenceContext};
 pub use state::DocumentState;
-use tree::Tree;
 
 /// The coder's version, part of every event id.
 pub const CODER_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -221,10 +220,11 @@ impl<'d> Coder<'d> {
             return Vec::new();
         }
         let d = &self.dicts;
-        let words = Word::from_parsed(seg, ctx.text);
-        let mentions = d.grounder.map(|g| g.read(&mut state.grounding, &words));
-        let forms: Vec<&str> = words.iter().map(|w| w.form).collect();
+        let forms: Vec<&str> = (seg.words.iter())
+            .map(|w| w.span.slice(ctx.text).unwrap_or(""))
+            .collect();
         let tree = Tree::new(&seg.words, &forms, &d.rules.temporal_nouns);
+        let mentions = d.grounder.map(|g| g.read(&mut state.grounding, &tree));
         let matches = d.actors.find(&forms, ctx.date);
         let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
         for (k, m) in matches.iter().enumerate() {

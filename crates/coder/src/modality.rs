@@ -8,7 +8,7 @@ use dyad_lexicon::CodingRules;
 
 use crate::dictionaries::Dictionaries;
 use crate::sentence::Modality;
-use crate::tree::Tree;
+use dyad_tree::Tree;
 
 impl Dictionaries<'_> {
     /// Is the action of `v` asserted, negated, hypothetical or only intended?

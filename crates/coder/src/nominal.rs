@@ -10,7 +10,7 @@ use crate::dictionaries::Dictionaries;
 use crate::event::{ActorRef, Event};
 use crate::sentence::{word_keys, Modality, Resolved, SentenceContext};
 use crate::state::Antecedent;
-use crate::tree::Tree;
+use dyad_tree::Tree;
 
 /// A relative clause the parser hung on a time modifier of a noun ("a strike last week that
 /// killed …", with "that killed" under "week") belongs to that noun.

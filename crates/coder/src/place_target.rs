@@ -12,7 +12,7 @@ use dyad_lexicon::CodingRules;
 
 use crate::dictionaries::Dictionaries;
 use crate::sentence::{root_of, word_keys, Resolved, SentenceContext};
-use crate::tree::Tree;
+use dyad_tree::Tree;
 
 impl Dictionaries<'_> {
     /// The country of the place that the noun `h` is or that names or locates it, when `h`

@@ -112,7 +112,7 @@ fn grounding_of(
 fn rules_of(s: &SentenceContext<'_>, c: &Candidate) -> Vec<String> {
     std::iter::once(c.coder)
         .chain(c.rules.iter().copied())
-        // REPAIRS-PENDING
+        .chain(s.tree.repairs().iter().copied())
         .map(str::to_string)
         .collect()
 }

@@ -13,8 +13,8 @@ use dyad_lexicon::verbs::ObjectRule;
 use crate::dictionaries::Dictionaries;
 use crate::event::ActorRef;
 use crate::state::Antecedent;
-use crate::tree::Tree;
 use crate::DocumentContext;
+use dyad_tree::Tree;
 
 /// The sentence-level facts every verb of a sentence shares.
 pub(crate) struct SentenceContext<'a> {

@@ -14,7 +14,7 @@ use dyad_lexicon::CodingRules;
 
 use crate::dictionaries::Dictionaries;
 use crate::sentence::{Resolved, SentenceContext};
-use crate::tree::Tree;
+use dyad_tree::Tree;
 
 /// Pronouns that stand for an earlier subject.
 const SUBJECT_PRONOUNS: [&str; 5] = ["it", "they", "he", "she", "we"];

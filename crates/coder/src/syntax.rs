@@ -9,7 +9,7 @@ use dyad_lexicon::CodingRules;
 
 use crate::dictionaries::Dictionaries;
 use crate::nominal;
-use crate::tree::Tree;
+use dyad_tree::Tree;
 
 impl Dictionaries<'_> {
     /// The verb whose complement clause verb `v` heads ("noted that Mordor regretted").

@@ -15,7 +15,8 @@ mod gold;
 use std::time::{Duration, Instant};
 
 use dyad_core::{DocumentMeta, SegmentKind};
-use dyad_grounding::{Date, DocumentState, Grounder, Word};
+use dyad_grounding::{Date, DocumentState, Grounder};
+use dyad_tree::Tree;
 
 fn main() {
     if let Err(e) = run() {
@@ -154,10 +155,13 @@ fn news_timing(path: &str) -> Result<(), String> {
             let parsed = model.parse_segment(&seg, s, &mut scratch);
             parse_time += t1.elapsed();
             let t2 = Instant::now();
-            let words = Word::from_parsed(&parsed, &seg.doc.text);
-            let sentence = grounder.read(&mut state, &words);
+            let forms: Vec<&str> = (parsed.words.iter())
+                .map(|w| w.span.slice(&seg.doc.text).unwrap_or(""))
+                .collect();
+            let tree = Tree::new(&parsed.words, &forms, &[]);
+            let sentence = grounder.read(&mut state, &tree);
             read_time += t2.elapsed();
-            for (v, w) in words.iter().enumerate() {
+            for (v, w) in parsed.words.iter().enumerate() {
                 if w.upos == "VERB" {
                     let g = grounder.ground(&sentence, &state, v, &[]);
                     verbs += 1;

@@ -9,8 +9,10 @@
 //! panics on input, whatever the parse.
 //!
 //! ```
-//! use dyad_grounding::{DocumentState, Grounder, Word};
+//! use dyad_core::{ParsedWord, Span};
+//! use dyad_grounding::{DocumentState, Grounder};
 //! use dyad_dates::Date;
+//! use dyad_tree::Tree;
 //!
 //! // "Militants struck an outpost in Jordan Sunday with a drone that killed three soldiers ."
 //! let rows = [
@@ -30,13 +32,23 @@
 //!     ("soldiers", "NOUN", "NNS", "soldier", 12, "obj"),
 //!     (".", "PUNCT", ".", ".", 2, "punct"),
 //! ];
-//! let words: Vec<Word> = rows
+//! let words: Vec<ParsedWord> = rows
 //!     .iter()
-//!     .map(|&(form, upos, xpos, lemma, head, deprel)| Word { form, upos, xpos, lemma, head, deprel })
+//!     .map(|&(_, upos, xpos, lemma, head, deprel)| ParsedWord {
+//!         span: Span::new(0, 0),
+//!         upos: upos.into(),
+//!         xpos: xpos.into(),
+//!         lemma: lemma.into(),
+//!         head,
+//!         deprel: deprel.into(),
+//!     })
 //!     .collect();
+//! let forms: Vec<&str> = rows.iter().map(|r| r.0).collect();
+//! // the tree the coder builds and repairs once (no temporal nouns here)
+//! let tree = Tree::new(&words, &forms, &[]);
 //! let grounder = Grounder::bundled();
 //! let mut doc = DocumentState::new(Date::constant(2024, 2, 11));
-//! let sentence = grounder.read(&mut doc, &words);
+//! let sentence = grounder.read(&mut doc, &tree);
 //! let g = grounder.ground(&sentence, &doc, 1, &["USA"]);
 //! let date = g.date.expect("a dated document dates every event");
 //! assert_eq!((date.start.to_string().as_str(), date.precision), ("2024-02-11", "day"));
@@ -49,7 +61,7 @@
 //!
 //! One [`DocumentState`] per document (it holds the publication date, the last date resolved
 //! — the anchor of "the next day" — and the countries seen so far). Per sentence, in order,
-//! [`Grounder::read`] finds and resolves the date and place mentions once; then
+//! [`Grounder::read`] takes the sentence's `dyad_tree::Tree` and finds and resolves its date and place mentions once; then
 //! [`Grounder::ground`] per event verb picks among them by the tree, which costs a few walks
 //! over the sentence's heads. [`Grounder::actor_country_from_place`] gives an actor's country
 //! from a place in its own noun phrase ("police in Nairobi" → KEN).
@@ -80,8 +92,9 @@
 //!   the parser glued the name to a date ("in Gaza City overnight"). A verb joined to another
 //!   by `conj` or `xcomp` without a place of its own takes that verb's. Context countries
 //!   are the document's countries before the sentence plus the event's actor countries.
-//! - **Parser errors** the stage works around: a past-tense verb hung on a noun as `amod` or
-//!   `acl` gets its clause back (the coder's repair; a no-op on a tree it has repaired); a
+//! - **Parser errors** are repaired once, in the `dyad_tree::Tree` the stage is given (the
+//!   coder's: a past-tense verb hung on a noun as `amod` or `acl` gets its clause back there);
+//!   the stage reads that tree as it is. It works around the rest itself: a
 //!   lemma the lemmatizer missed ("struck" → "strube") is matched through the form
 //!   (`[irregular]` of the data and regular endings); ", killing four soldiers" counts when
 //!   the participle follows the verb with no finite verb between, wherever it was hung.
@@ -110,9 +123,10 @@ use std::sync::OnceLock;
 
 use dyad_dates::{DateExpr, DateRange, DateResolver};
 use dyad_places::{Gazetteer, Place, PlaceContext};
+use dyad_tree::Tree;
 
 pub use dyad_dates::Date;
-pub use sentence::{Sentence, Word};
+pub use sentence::Sentence;
 pub use words::{DataError, BUNDLED_WORDS};
 
 use sentence::{FoundDate, FoundPlace};
@@ -274,10 +288,10 @@ impl Grounder {
     /// order (anaphors on the state's anchor, which moves on with each date), find its place
     /// names in the context of the document's countries, and record their countries. Call
     /// once per sentence, in document order, before grounding its events.
-    pub fn read<'s>(&self, state: &mut DocumentState, words: &'s [Word<'s>]) -> Sentence<'s> {
-        let mut s = Sentence::new(words);
+    pub fn read<'s>(&self, state: &mut DocumentState, tree: &'s Tree<'s>) -> Sentence<'s> {
+        let mut s = Sentence::new(tree);
         s.countries_before = state.countries.len();
-        let (dates, places) = self.scan(state, &s.forms);
+        let (dates, places) = self.scan(state, s.forms);
         s.dates = dates
             .into_iter()
             .map(|(tokens, range)| FoundDate {

@@ -1,107 +1,16 @@
-//! One parsed sentence as the grounding stage sees it: the words with their heads, the
-//! depth of every word in the tree, and the date and place mentions found in it once (by
-//! `dyad-dates` and `dyad-places`) for all the events of the sentence. It only navigates the
-//! tree it is given: it must never trust that tree to be well formed (heads out of range and
-//! cycles are cut, every walk is bounded by the sentence's length) and never changes it.
+//! One parsed sentence as the grounding stage sees it: the (repaired) `dyad_tree::Tree` the
+//! coder built, the depth of every word in it, and the date and place mentions found in it
+//! once (by `dyad-dates` and `dyad-places`) for all the events of the sentence. It only
+//! navigates the tree it is given and never repairs or changes it (the repairs are
+//! `dyad-tree`'s, made once for coder and grounding alike); it must never trust that tree to
+//! be well formed (heads out of range, words that are their own head and cycles are cut,
+//! every walk is bounded by the sentence's length).
 
 use std::ops::Range;
 
-use dyad_core::ParsedSegment;
 use dyad_dates::DateRange;
 use dyad_places::Place;
-
-/// One word of a parsed sentence: the fields of `dyad_core::ParsedWord` the grounding stage
-/// reads, borrowed, so that a caller may pass a repaired tree (the coder's) instead of the
-/// parser's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Word<'a> {
-    /// The word as written.
-    pub form: &'a str,
-    /// Universal part of speech ("VERB", "NOUN").
-    pub upos: &'a str,
-    /// Penn Treebank tag ("VBD", "NN").
-    pub xpos: &'a str,
-    /// Lemma ("kill" for "killed").
-    pub lemma: &'a str,
-    /// Head word, 1-based; 0 for the root.
-    pub head: usize,
-    /// Universal Dependencies relation with subtype ("nsubj:pass").
-    pub deprel: &'a str,
-}
-
-impl<'a> Word<'a> {
-    /// The words of a parsed segment, their forms cut from the document's clean `text` (a
-    /// span that does not fit the text gives an empty form).
-    pub fn from_parsed(seg: &'a ParsedSegment, text: &'a str) -> Vec<Word<'a>> {
-        seg.words
-            .iter()
-            .map(|w| Word {
-                form: w.span.slice(text).unwrap_or(""),
-                upos: &w.upos,
-                xpos: &w.xpos,
-                lemma: &w.lemma,
-                head: w.head,
-                deprel: &w.deprel,
-            })
-            .collect()
-    }
-}
-
-/// Give a past-tense verb that the parser hung on a noun as a modifier its clause back:
-/// "Rebels attacked/amod villages" (the verb before its noun: the noun becomes its object)
-/// and "militants hit/acl a base" (the verb after its noun: the noun becomes its subject).
-/// The coder's tree module makes the same repairs; on a tree it has repaired already this
-/// changes nothing. Only heads and relations of the two words move, so the result stays a
-/// tree.
-fn repair<'s>(words: &[Word<'s>], parent: &mut [Option<usize>], rels: &mut [&'s str]) {
-    for v in 0..words.len() {
-        let w = &words[v];
-        if w.upos != "VERB" || w.xpos != "VBD" || !matches!(rels[v], "amod" | "acl") {
-            continue;
-        }
-        let Some(n) = parent[v] else { continue };
-        if !matches!(words[n].upos, "NOUN" | "PROPN") {
-            continue;
-        }
-        let n_rel = rels[n];
-        let v_rel = match n_rel {
-            "root" => "root",
-            r if r.starts_with("nsubj") || r == "obj" => "ccomp",
-            _ => "advcl",
-        };
-        if n == v + 1 {
-            // the verb right before its noun: the noun is its object
-            parent[v] = parent[n];
-            rels[v] = v_rel;
-            parent[n] = Some(v);
-            rels[n] = "obj";
-            // the clause's subject and clauses hung on the noun go to the verb
-            for c in 0..words.len() {
-                let r = rels[c];
-                if c != v
-                    && parent[c] == Some(n)
-                    && (r.starts_with("nsubj")
-                        || r.starts_with("aux")
-                        || matches!(
-                            r,
-                            "advcl" | "ccomp" | "parataxis" | "obl:unmarked" | "obl:tmod"
-                        ))
-                {
-                    parent[c] = Some(v);
-                }
-            }
-        } else if n < v
-            && v > 0
-            && (n..v).all(|k| k == n || parent[k].is_some_and(|p| p >= n && p < v))
-        {
-            // the verb right behind its noun phrase: the noun is its subject
-            parent[v] = parent[n];
-            rels[v] = v_rel;
-            parent[n] = Some(v);
-            rels[n] = "nsubj";
-        }
-    }
-}
+use dyad_tree::Tree;
 
 /// Number of steps from word `i` up to a root, or `None` when the walk loops.
 fn walk_len(parent: &[Option<usize>], i: usize) -> Option<usize> {
@@ -141,11 +50,11 @@ pub(crate) struct FoundPlace {
 /// shared by all the events of the sentence.
 #[derive(Debug, Clone)]
 pub struct Sentence<'s> {
-    pub(crate) words: &'s [Word<'s>],
-    pub(crate) forms: Vec<&'s str>,
+    tree: &'s Tree<'s>,
+    pub(crate) forms: &'s [&'s str],
     /// 0-based parent of each word, `None` for the root (and for a head out of range).
     parent: Vec<Option<usize>>,
-    /// Relation of each word (after the repairs of [`Sentence::new`]).
+    /// Relation of each word (the tree's).
     rels: Vec<&'s str>,
     depth: Vec<usize>,
     pub(crate) dates: Vec<FoundDate>,
@@ -155,15 +64,12 @@ pub struct Sentence<'s> {
 }
 
 impl<'s> Sentence<'s> {
-    pub(crate) fn new(words: &'s [Word<'s>]) -> Sentence<'s> {
-        let n = words.len();
-        let mut parent: Vec<Option<usize>> = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (w.head >= 1 && w.head <= n && w.head - 1 != i).then(|| w.head - 1))
+    pub(crate) fn new(tree: &'s Tree<'s>) -> Sentence<'s> {
+        let n = tree.len();
+        let mut parent: Vec<Option<usize>> = (0..n)
+            .map(|i| tree.head(i).filter(|&h| h < n && h != i))
             .collect();
-        let mut rels: Vec<&'s str> = words.iter().map(|w| w.deprel).collect();
-        repair(words, &mut parent, &mut rels);
+        let rels: Vec<&'s str> = (0..n).map(|i| tree.deprel(i)).collect();
         // cut cycles: a word whose walk up does not reach a root within n steps loses its head
         for i in 0..n {
             if walk_len(&parent, i).is_none() {
@@ -172,8 +78,8 @@ impl<'s> Sentence<'s> {
         }
         let depth = (0..n).map(|i| walk_len(&parent, i).unwrap_or(0)).collect();
         Sentence {
-            words,
-            forms: words.iter().map(|w| w.form).collect(),
+            tree,
+            forms: tree.forms(),
             parent,
             rels,
             depth,
@@ -185,12 +91,12 @@ impl<'s> Sentence<'s> {
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.tree.len()
     }
 
     /// True for a sentence without words.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.tree.is_empty()
     }
 
     pub(crate) fn parent(&self, i: usize) -> Option<usize> {
@@ -202,9 +108,9 @@ impl<'s> Sentence<'s> {
     }
 
     pub(crate) fn lemma_lower(&self, i: usize) -> String {
-        self.words.get(i).map_or(String::new(), |w| {
+        self.tree.words.get(i).map_or(String::new(), |w| {
             if w.lemma.is_empty() {
-                w.form.to_lowercase()
+                self.tree.form(i).to_lowercase()
             } else {
                 w.lemma.to_lowercase()
             }
@@ -218,11 +124,11 @@ impl<'s> Sentence<'s> {
     }
 
     pub(crate) fn upos(&self, i: usize) -> &'s str {
-        self.words.get(i).map_or("", |w| w.upos)
+        self.tree.words.get(i).map_or("", |w| w.upos.as_str())
     }
 
     pub(crate) fn xpos(&self, i: usize) -> &'s str {
-        self.words.get(i).map_or("", |w| w.xpos)
+        self.tree.words.get(i).map_or("", |w| w.xpos.as_str())
     }
 
     /// The words whose head is `i`, in order.

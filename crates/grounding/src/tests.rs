@@ -23,8 +23,9 @@ fn ground_with(
     for (k, text) in sentences.iter().enumerate() {
         let forms = support::forms(text);
         let an = model.annotate(&forms);
-        let words = support::words(&forms, &an);
-        let s = g.read(&mut state, &words);
+        let words = support::words(&an);
+        let tree = dyad_tree::Tree::new(&words, &forms, &[]);
+        let s = g.read(&mut state, &tree);
         if k == index {
             let v = forms
                 .iter()
@@ -308,9 +309,10 @@ fn actor_country_from_a_place_in_its_phrase() {
     let text = "Police in Nairobi fired tear gas at protesters.";
     let forms = support::forms(text);
     let an = model.annotate(&forms);
-    let words = support::words(&forms, &an);
+    let words = support::words(&an);
+    let tree = dyad_tree::Tree::new(&words, &forms, &[]);
     let mut state = DocumentState::new(d(2024, 6, 25));
-    let s = g.read(&mut state, &words);
+    let s = g.read(&mut state, &tree);
     assert_eq!(
         g.actor_country_from_place(&s, 0, &state).as_deref(),
         Some("KEN")
@@ -434,30 +436,41 @@ fn deaths_of_another_event_are_not_counted() {
 fn malformed_trees_never_panic() {
     let g = Grounder::bundled();
     let mut state = DocumentState::new(d(2024, 1, 1));
-    let w = |form, head, deprel| Word {
-        form,
-        upos: "VERB",
-        xpos: "VBD",
-        lemma: "kill",
+    let w = |head, deprel: &str| dyad_core::ParsedWord {
+        span: dyad_core::Span::new(0, 0),
+        upos: "VERB".into(),
+        xpos: "VBD".into(),
+        lemma: "kill".into(),
         head,
-        deprel,
+        deprel: deprel.into(),
     };
     // heads out of range, a cycle, a word that is its own head
+    let forms = ["Gunmen", "killed", "three", "in", "Jordan", "Sunday"];
     let words = [
-        w("Gunmen", 2, "nsubj"),
-        w("killed", 3, "amod"),
-        w("three", 2, "obj"),
-        w("in", 99, "case"),
-        w("Jordan", 5, "obl"),
-        w("Sunday", 0, "root"),
+        w(2, "nsubj"),
+        w(3, "amod"),
+        w(2, "obj"),
+        w(99, "case"),
+        w(5, "obl"),
+        w(0, "root"),
     ];
-    let s = g.read(&mut state, &words);
-    for v in 0..words.len() + 2 {
-        let _ = g.ground(&s, &state, v, &["XXX"]);
-        let _ = g.actor_country_from_place(&s, v, &state);
+    // (repaired, and as the parser gave it)
+    for tree in [
+        dyad_tree::Tree::new(&words, &forms, &[]),
+        dyad_tree::Tree::unrepaired(&words, &forms),
+    ] {
+        let s = g.read(&mut state, &tree);
+        for v in 0..words.len() + 2 {
+            let _ = g.ground(&s, &state, v, &["XXX"]);
+            let _ = g.actor_country_from_place(&s, v, &state);
+        }
     }
-    let empty: [Word; 0] = [];
-    let s = g.read(&mut state, &empty);
+    // fewer forms than words
+    let tree = dyad_tree::Tree::new(&words, &forms[..2], &[]);
+    let s = g.read(&mut state, &tree);
+    let _ = g.ground(&s, &state, 1, &[]);
+    let tree = dyad_tree::Tree::new(&[], &[], &[]);
+    let s = g.read(&mut state, &tree);
     let out = g.ground(&s, &state, 0, &[]);
     assert_eq!(dated(&out).precision, "document");
     assert_eq!(out.place, None);

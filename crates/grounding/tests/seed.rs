@@ -24,8 +24,9 @@ fn ground(events: &[(usize, &str)]) -> Vec<Grounding> {
     for (k, text) in DOC.iter().enumerate() {
         let forms = support::forms(text);
         let an = model.annotate(&forms);
-        let words = support::words(&forms, &an);
-        let sentence = grounder.read(&mut state, &words);
+        let words = support::words(&an);
+        let tree = dyad_tree::Tree::new(&words, &forms, &[]);
+        let sentence = grounder.read(&mut state, &tree);
         for &(i, verb) in events {
             if i == k {
                 let v = forms.iter().position(|f| *f == verb).expect("verb");
@@ -112,8 +113,9 @@ fn skimming_moves_the_state_as_reading_does() {
     for text in DOC {
         let forms = support::forms(text);
         let an = model.annotate(&forms);
-        let words = support::words(&forms, &an);
-        grounder.read(&mut read, &words);
+        let words = support::words(&an);
+        let tree = dyad_tree::Tree::new(&words, &forms, &[]);
+        grounder.read(&mut read, &tree);
         grounder.skim(&mut skimmed, &forms);
         assert_eq!(read.anchor(), skimmed.anchor(), "{text}");
         assert_eq!(read.countries(), skimmed.countries(), "{text}");

@@ -147,7 +147,8 @@ pub fn run(cases: &[Case]) -> Result<Run, String> {
         let forms = support::forms(&case.text);
         let analysis = model.annotate(&forms);
         parse_time += t0.elapsed();
-        let words = support::words(&forms, &analysis);
+        let words = support::words(&analysis);
+        let tree = dyad_tree::Tree::new(&words, &forms, &[]);
         let verb = forms
             .iter()
             .enumerate()
@@ -156,7 +157,7 @@ pub fn run(cases: &[Case]) -> Result<Run, String> {
             .map(|(k, _)| k)
             .ok_or_else(|| format!("case {}: no verb {:?} in {:?}", i + 1, case.verb, case.text))?;
         let t1 = Instant::now();
-        let sentence = grounder.read(doc, &words);
+        let sentence = grounder.read(doc, &tree);
         let got = grounder.ground(&sentence, doc, verb, &[]);
         ground_time += t1.elapsed();
         outcomes.push(score(i, case, got));

@@ -1,7 +1,7 @@
 //! Sentences for the grounding tests: a text tokenized as the pipeline does, and the
-//! bundled model's analysis of it as the grounder's `Word`s.
+//! bundled model's analysis of it as the parsed words a `dyad_tree::Tree` is built from.
 
-use dyad_grounding::Word;
+use dyad_core::{ParsedWord, Span};
 use dyad_nlp::WordAnalysis;
 
 /// The tokens of one sentence, as the text stage cuts them.
@@ -13,18 +13,16 @@ pub fn forms(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The grounder's view of the words `forms` with their analysis `an`.
-pub fn words<'a>(forms: &[&'a str], an: &'a [WordAnalysis<'a>]) -> Vec<Word<'a>> {
-    forms
-        .iter()
-        .zip(an)
-        .map(|(f, a)| Word {
-            form: f,
-            upos: a.upos,
-            xpos: a.xpos,
-            lemma: &a.lemma,
+/// The parsed words of the analysis `an` (no spans: the tree gets the forms beside them).
+pub fn words(an: &[WordAnalysis<'_>]) -> Vec<ParsedWord> {
+    an.iter()
+        .map(|a| ParsedWord {
+            span: Span::new(0, 0),
+            upos: a.upos.to_string(),
+            xpos: a.xpos.to_string(),
+            lemma: a.lemma.to_string(),
             head: a.head,
-            deprel: a.deprel,
+            deprel: a.deprel.to_string(),
         })
         .collect()
 }
