@@ -16,9 +16,6 @@ use crate::dictionaries::Dictionaries;
 use crate::sentence::{Resolved, SentenceContext};
 use dyad_tree::Tree;
 
-/// Pronouns that stand for an earlier subject.
-const SUBJECT_PRONOUNS: [&str; 5] = ["it", "they", "he", "she", "we"];
-
 impl Dictionaries<'_> {
     /// Add the actors of further `nsubj` children of verb `v` (besides `subject`).
     pub(crate) fn add_co_subjects(
@@ -92,7 +89,10 @@ impl Dictionaries<'_> {
             return Vec::new();
         }
         let pronoun = t.words[subject].upos == "PRON"
-            && SUBJECT_PRONOUNS.contains(&s.forms[subject].to_lowercase().as_str());
+            && CodingRules::has(
+                &self.rules.subject_pronouns,
+                &s.forms[subject].to_lowercase(),
+            );
         if !pronoun || t.head(subject) != Some(v) || !matches!(t.rel(v), "ccomp" | "advcl") {
             return Vec::new();
         }

@@ -48,10 +48,7 @@ impl Dictionaries<'_> {
     /// complement ("Egypt said it had sent aid" → "Egypt").
     pub(crate) fn pronoun_antecedent(&self, t: &Tree<'_>, subject: usize) -> Option<usize> {
         if t.words[subject].upos != "PRON"
-            || !matches!(
-                t.lemma(subject).as_str(),
-                "it" | "they" | "he" | "she" | "we"
-            )
+            || !CodingRules::has(&self.rules.subject_pronouns, &t.lemma(subject))
         {
             return None;
         }
@@ -109,9 +106,11 @@ impl Dictionaries<'_> {
         }
         // "-es" only after a sibilant or "o" ("pushes", "goes"), never "departes"
         if let Some(stem) = f.strip_suffix("es") {
-            if ["s", "x", "z", "ch", "sh", "o"]
+            if self
+                .rules
+                .es_stem_endings
                 .iter()
-                .any(|e| stem.ends_with(e))
+                .any(|e| stem.ends_with(e.as_str()))
             {
                 candidates.push(stem.to_string());
             }
@@ -130,7 +129,7 @@ impl Dictionaries<'_> {
             return t.by_agent(v);
         }
         if let Some(s) = nearer_subject(t, v) {
-            let rel_pronoun = matches!(t.lemma(s).as_str(), "that" | "which" | "who");
+            let rel_pronoun = CodingRules::has(&self.rules.relative_pronouns, &t.lemma(s));
             if rel_pronoun && t.rel(v) == "acl" {
                 return t.head(v).map(|h| nominal::host_of_time_modifier(t, h));
             }

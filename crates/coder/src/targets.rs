@@ -95,10 +95,7 @@ impl Dictionaries<'_> {
                 .collect();
             for c in places {
                 let case = t.case_of(c).unwrap_or_default();
-                if matches!(
-                    case.as_str(),
-                    "in" | "inside" | "near" | "across" | "along" | "outside"
-                ) {
+                if CodingRules::has(&self.rules.place_target_cases, &case) {
                     // a place named by its capital is the country
                     // ("a building in Moscow" → RUS, not RUSGOV)
                     let found: Vec<Resolved> = self
@@ -177,7 +174,7 @@ impl Dictionaries<'_> {
         for d in further {
             let case = t.case_of(d).unwrap_or_default();
             // ("inspectors to a facility in central Iran")
-            if matches!(case.as_str(), "with" | "between" | "to" | "against" | "in") {
+            if CodingRules::has(&self.rules.nested_target_cases, &case) {
                 let found = self.phrase_actors(s, d);
                 if !found.is_empty() {
                     return found;

@@ -193,8 +193,8 @@ fn dead_object(s: &Sentence<'_>, w: &Words, k: usize) -> Option<usize> {
     Some(obj.unwrap_or(dead))
 }
 
-fn is_relative_pronoun(s: &Sentence<'_>, i: usize) -> bool {
-    matches!(s.lower(i).as_str(), "who" | "that" | "which" | "whom")
+fn is_relative_pronoun(s: &Sentence<'_>, w: &Words, i: usize) -> bool {
+    w.relative_pronouns.contains(&s.lower(i))
 }
 
 /// The people killed according to the killing word `k`, if its clause names them.
@@ -205,7 +205,7 @@ fn victims(s: &Sentence<'_>, w: &Words, k: usize) -> Option<Fatalities> {
     let antecedent = || s.parent(k).filter(|&p| is_nominal(s, p));
     let subject_of = |i: usize| {
         s.child_with(i, &["nsubj:pass", "nsubj"])
-            .filter(|&x| !is_relative_pronoun(s, x))
+            .filter(|&x| !is_relative_pronoun(s, w, x))
     };
     let victim = if w.verb_in(&w.kill_verbs, &lemma, &form) {
         let passive = s
@@ -224,7 +224,7 @@ fn victims(s: &Sentence<'_>, w: &Words, k: usize) -> Option<Fatalities> {
             }
         } else {
             match s.child_with(k, &["obj"]) {
-                Some(x) if !is_relative_pronoun(s, x) => Some(x),
+                Some(x) if !is_relative_pronoun(s, w, x) => Some(x),
                 Some(_) if relative => antecedent(),
                 // the parser lost the object: the first bare noun after the verb in its subtree
                 _ => (k + 1..s.len()).find(|&i| {

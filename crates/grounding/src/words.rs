@@ -56,6 +56,7 @@ struct KillingFile {
     toll_nouns: Vec<String>,
     death_nouns: Vec<String>,
     not_victims: Vec<String>,
+    relative_pronouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -104,6 +105,7 @@ pub(crate) struct Words {
     pub toll_nouns: HashSet<String>,
     pub death_nouns: HashSet<String>,
     pub not_victims: HashSet<String>,
+    pub relative_pronouns: HashSet<String>,
     pub attack_verbs: HashSet<String>,
     pub movement_verbs: HashSet<String>,
     pub irregular: HashMap<String, String>,
@@ -177,6 +179,7 @@ impl Words {
             toll_nouns: set("killing", k.toll_nouns)?,
             death_nouns: set("killing", k.death_nouns)?,
             not_victims: set("killing", k.not_victims)?,
+            relative_pronouns: set("killing", k.relative_pronouns)?,
             attack_verbs: set("attack", f.attack.verbs)?,
             movement_verbs: set("movement", f.movement.verbs)?,
             irregular: {

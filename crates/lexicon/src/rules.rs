@@ -187,6 +187,29 @@ pub struct CodingRules {
     /// not done ("demanded that its partners refuse to recognise").
     #[serde(default)]
     pub mandative_governors: Vec<String>,
+    /// Personal pronouns that stand for an earlier subject ("Egypt said it had sent aid").
+    #[serde(default)]
+    pub subject_pronouns: Vec<String>,
+    /// Relative pronouns: a relative clause's subject that is one stands for the modified noun.
+    #[serde(default)]
+    pub relative_pronouns: Vec<String>,
+    /// Markers of an adnominal clause that is an accusation's content ("accused X of
+    /// shelling"): no event of its own.
+    #[serde(default)]
+    pub content_clause_markers: Vec<String>,
+    /// Prepositions of the place a physical target stands in ("targets in southern Lebanon").
+    #[serde(default)]
+    pub place_target_cases: Vec<String>,
+    /// Prepositions of a phrase inside a target's phrase that may name the target ("the
+    /// border with Guyana").
+    #[serde(default)]
+    pub nested_target_cases: Vec<String>,
+    /// Prepositions that name the reacting actor on a reaction noun ("condemnation from X").
+    #[serde(default)]
+    pub reaction_actor_cases: Vec<String>,
+    /// Stem endings that take "-es" ("pushes", "goes"; never "departes").
+    #[serde(default)]
+    pub es_stem_endings: Vec<String>,
 }
 
 /// The rule for attacks whose only named agent is the weapon or the attack itself
@@ -259,6 +282,30 @@ mod tests {
             assert!(codes.get(code).is_some(), "{code}");
         }
         assert!(CodingRules::has(&r.future_auxiliaries, "will"));
+    }
+
+    #[test]
+    fn bundled_word_lists_have_no_repeats() {
+        let r = CodingRules::bundled();
+        let lists = [
+            ("subject_pronouns", &r.subject_pronouns),
+            ("relative_pronouns", &r.relative_pronouns),
+            ("content_clause_markers", &r.content_clause_markers),
+            ("place_target_cases", &r.place_target_cases),
+            ("nested_target_cases", &r.nested_target_cases),
+            ("reaction_actor_cases", &r.reaction_actor_cases),
+            ("es_stem_endings", &r.es_stem_endings),
+            ("temporal_nouns", &r.temporal_nouns),
+            ("sponsor_words", &r.sponsor_words),
+        ];
+        for (name, list) in lists {
+            assert!(!list.is_empty(), "{name} is empty");
+            let mut seen = std::collections::HashSet::new();
+            for w in list {
+                assert!(!w.is_empty() && w.to_lowercase() == *w, "{name}: {w:?}");
+                assert!(seen.insert(w), "{name}: {w:?} repeated");
+            }
+        }
     }
 
     #[test]

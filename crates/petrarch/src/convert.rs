@@ -16,36 +16,15 @@ use dyad_lexicon::actors::{ActorDictionary, ActorSources};
 use dyad_lexicon::{CodingRules, EventCodeTable, VerbDictionary};
 
 use crate::actors::{ActorDict, AgentDict, AgentPlace, DateRange};
+use crate::defaults::Defaults;
 use crate::discards::{DiscardKind, Discards};
 use crate::verbs::{CodeSpec, Element, VerbDict};
 
-/// Target slots tried, in order, for every converted pattern (after a slot the pattern names).
-pub const DEFAULT_TARGETS: [&str; 18] = [
-    "obj",
-    "first",
-    "prep:with",
-    "prep:to",
-    "prep:against",
-    "prep:on",
-    "prep:for",
-    "prep:from",
-    "prep:between",
-    "prep:among",
-    "prep:at",
-    "prep:in",
-    "prep:into",
-    "prep:over",
-    "prep:toward",
-    "prep:towards",
-    "prep:upon",
-    "prep:about",
-];
-
-const PREPOSITIONS: [&str; 24] = [
-    "WITH", "TO", "AGAINST", "ON", "FOR", "FROM", "BETWEEN", "AMONG", "AT", "IN", "INTO", "OVER",
-    "TOWARD", "TOWARDS", "UPON", "ABOUT", "OF", "BY", "UNDER", "AFTER", "BEFORE", "THROUGH",
-    "ACROSS", "DURING",
-];
+/// Target slots tried, in order, for every converted pattern (after a slot the pattern names):
+/// `default_targets` of `data/defaults.toml`.
+pub fn default_targets() -> &'static [String] {
+    &Defaults::bundled().default_targets
+}
 
 /// What the conversion could not carry over, counted (see the crate docs).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -493,7 +472,7 @@ fn actor_texts(actors: &ActorDict, agents: Option<&AgentDict>, losses: &mut Loss
 }
 
 fn is_prep(w: &str) -> bool {
-    PREPOSITIONS.contains(&w)
+    Defaults::bundled().prepositions.iter().any(|p| p == w)
 }
 
 /// The target slot of a pattern without `+`: its first prepositional phrase after the verb
@@ -819,9 +798,9 @@ pub fn convert(
                 if governed {
                     targets = vec!["governor".to_string()];
                 }
-                for t in DEFAULT_TARGETS.iter().filter(|_| !governed) {
+                for t in default_targets().iter().filter(|_| !governed) {
                     if !targets.iter().any(|x| x == t) {
-                        targets.push(t.to_string());
+                        targets.push(t.clone());
                     }
                 }
                 pattern_codes.insert(id.clone(), code.clone());
@@ -858,7 +837,7 @@ pub fn convert(
                 code,
                 verb: form.lemma.clone(),
                 object: "-".into(),
-                targets: DEFAULT_TARGETS.join("|"),
+                targets: default_targets().join("|"),
                 words: if form.before.is_empty() && form.after.is_empty() {
                     "-".into()
                 } else {
@@ -936,7 +915,7 @@ pub fn convert(
     rules.verbs_by_form = true;
     // PETRARCH reads a noun phrase with its prepositional phrases as one actor: "soldiers
     // from Gondor", "lawmakers in Fornost"
-    rules.agent_country_cases = ["from", "in", "of"].map(String::from).to_vec();
+    rules.agent_country_cases = Defaults::bundled().agent_country_cases.clone();
     // PETRARCH finds the source before the verb when the clause's own subject names none
     // ("Ethiopia indicated it would act now")
     rules.pronoun_antecedents = true;

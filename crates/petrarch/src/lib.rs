@@ -36,7 +36,7 @@
 //! | `- + ... * ... W ^ $`, `- + ... * ... W $` | the same slot (`after:W:N`, `N` may be 0) for the source, with the actors swapped |
 //! | `- W + *` (target before the verb, no `$`) | target slot `governor`: the subject of the verb whose complement the clause is; actors swapped, so that verb's subject is the source and the clause's subject the target |
 //! | no `+` | the first preposition after the verb as the first target slot |
-//! | (every pattern) | then the default slots [`convert::DEFAULT_TARGETS`]: the direct object, then `first` — the first actor of the verb's phrase, however deep (PETRARCH's target rule) —, then prepositional objects |
+//! | (every pattern) | then the default slots [`convert::default_targets`] (`data/defaults.toml`): the direct object, then `first` — the first actor of the verb's phrase, however deep (PETRARCH's target rule) —, then prepositional objects |
 //! | `+ ... * ... $` (target before the verb, source after it) | the event's actors swapped: the subject is the target |
 //! | `[code1:code2]` paired events | code1 from the pattern; the reverse event with code2 added by [`convert::PetrarchCoding::finish`] |
 //! | `[---]` | the pattern matches and the verb's own (or block's) code is coded, as PETRARCH falls back to it; with no such code nothing is coded |
@@ -95,6 +95,7 @@
 
 pub mod actors;
 pub mod convert;
+pub mod defaults;
 pub mod dir;
 pub mod discards;
 pub mod verbs;

@@ -31,7 +31,10 @@
 //! division name, lat, lon, population, `|`-separated alternate names. Hand-written
 //! additions live beside it: `extra_names.tsv` (names news uses that GeoNames lacks: "U.S.",
 //! "Britain", "Kharkiv" for Kharkivs'ka Oblast') and `not_places.txt` (names that are also
-//! common words and never match on their own: "Reading", "Split", "Of").
+//! common words and never match on their own: "Reading", "Split", "Of"). The words of the
+//! rules below are lists there too: `particles.txt` (lowercase words inside a name: "de",
+//! "el"), `division_words.txt` ("region", "province") and `directions.tsv` ("northern" and
+//! its sides).
 //!
 //! # Resolution
 //!
@@ -55,6 +58,7 @@
 
 mod country_codes;
 mod normalize;
+mod words;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -62,6 +66,7 @@ use std::sync::OnceLock;
 
 pub use country_codes::{country_codes, fips_code, CountryCodes};
 pub use normalize::key;
+use words::{direction, is_division_word, is_particle};
 
 const BUNDLED_GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
 const BUNDLED_EXTRA: &str = include_str!("../data/extra_names.tsv");
@@ -244,89 +249,6 @@ fn fnv1a(s: &str) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
-}
-
-/// Direction words that make a region of a country or division: (latitude side, longitude side).
-fn direction(word: &str) -> Option<(i8, i8)> {
-    Some(match key(word).replace(' ', "").as_str() {
-        "northern" | "north" => (1, 0),
-        "southern" | "south" => (-1, 0),
-        "eastern" | "east" => (0, 1),
-        "western" | "west" => (0, -1),
-        "northeastern" | "northeast" => (1, 1),
-        "northwestern" | "northwest" => (1, -1),
-        "southeastern" | "southeast" => (-1, 1),
-        "southwestern" | "southwest" => (-1, -1),
-        "central" => (0, 0),
-        _ => return None,
-    })
-}
-
-/// Words naming a division after its name ("Donetsk region", "Idlib province").
-fn is_division_word(word: &str) -> bool {
-    matches!(
-        key(word).as_str(),
-        "region"
-            | "province"
-            | "governorate"
-            | "oblast"
-            | "state"
-            | "district"
-            | "prefecture"
-            | "county"
-            | "department"
-            | "territory"
-    )
-}
-
-/// Lowercase words allowed inside a name ("Rio de Janeiro", "Deir el-Balah").
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "do"
-            | "dos"
-            | "das"
-            | "du"
-            | "des"
-            | "la"
-            | "le"
-            | "les"
-            | "el"
-            | "al"
-            | "ad"
-            | "an"
-            | "ar"
-            | "as"
-            | "ash"
-            | "at"
-            | "az"
-            | "ath"
-            | "ed"
-            | "en"
-            | "es"
-            | "of"
-            | "on"
-            | "upon"
-            | "the"
-            | "y"
-            | "e"
-            | "i"
-            | "am"
-            | "im"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "sur"
-            | "bin"
-            | "ibn"
-            | "wa"
-            | "-"
-    )
 }
 
 fn starts_upper(word: &str) -> bool {

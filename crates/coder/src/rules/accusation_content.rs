@@ -2,6 +2,8 @@
 //! own: "accused Israel of shelling the town" gives the accusation (112), not a shelling.
 //! The parser hangs the content on the object as a clause with the marker "of" or "for".
 
+use dyad_lexicon::CodingRules;
+
 use crate::rules::Veto;
 use crate::sentence::{Candidate, Clause};
 
@@ -17,6 +19,6 @@ impl Veto for AccusationContent {
         let (t, v) = (clause.sentence.tree, clause.verb);
         t.rel(v) == "acl"
             && t.children_rel(v, "mark")
-                .any(|m| matches!(t.lemma(m).as_str(), "of" | "for"))
+                .any(|m| CodingRules::has(&clause.dicts.rules.content_clause_markers, &t.lemma(m)))
     }
 }

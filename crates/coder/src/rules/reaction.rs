@@ -6,6 +6,8 @@
 //! stands for ("these strikes": whoever carried them out). Rule id
 //! `reaction.NOUN.VERB[<RULE]`.
 
+use dyad_lexicon::CodingRules;
+
 use crate::event::ActorRef;
 use crate::rules::ClauseCoder;
 use crate::sentence::{actor_ref, verb_text, word_keys, Candidate, Clause, Modality, Resolved};
@@ -44,7 +46,10 @@ impl ClauseCoder for Reaction {
         };
         let reactors: Vec<Resolved> = t
             .children_rel(noun, "nmod")
-            .filter(|&k| matches!(t.case_of(k).as_deref(), Some("from" | "by")))
+            .filter(|&k| {
+                t.case_of(k)
+                    .is_some_and(|c| CodingRules::has(&r.reaction_actor_cases, &c))
+            })
             .flat_map(|k| d.phrase_actors(s, k))
             .collect();
         if reactors.is_empty() || d.modality(t, v) != Modality::Asserted {
