@@ -194,8 +194,7 @@ fn write_event(
             clean_field(&e.sentence)
         )?,
         OutputFormat::Gdelt => {
-            let row = dyad_store::MentionRecord::from(e);
-            dyad_store::export::write_gdelt_mention(out, &row, (1, 1, 1), url)?;
+            dyad_store::export::write_gdelt_mention(out, e, (1, 1, 1), url)?;
         }
     }
     Ok(())

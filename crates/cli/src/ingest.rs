@@ -15,7 +15,7 @@ use clap::Args;
 
 use dyad_core::SegmentKind;
 use dyad_nlp::{Model, Scratch};
-use dyad_store::{AddOutcome, MentionRecord, NewDocument, NewSentence, SentenceKind, Store};
+use dyad_store::{AddOutcome, NewDocument, NewSentence, SentenceKind, Store};
 
 use crate::input::{for_each_ingest_document, InputOptions};
 
@@ -112,8 +112,7 @@ pub fn run(opts: &IngestOptions) -> Result<i32> {
             seg.doc.doc.meta.date = fallback_date;
         }
         let events = crate::pipeline::code_document(model, &coder, &mut scratch, &seg.doc);
-        let records: Vec<MentionRecord> = events.iter().map(MentionRecord::from).collect();
-        match store.add_document(&new_document(&seg.doc), &records)? {
+        match store.add_document(&new_document(&seg.doc), &events)? {
             AddOutcome::Added { events } => {
                 tally.new += 1;
                 tally.events += events as u64;

@@ -11,7 +11,7 @@
 //! give the same events.
 
 mod dictionaries;
-mod event;
+
 mod modality;
 mod nominal;
 mod place_target;
@@ -33,7 +33,7 @@ use dyad_lexicon::{CodingRules, EventCodeTable};
 use dyad_tree::Tree;
 
 use dictionaries::Dictionaries;
-pub use event::{ActorRef, Event, EventDate, Location, VerbRef};
+pub use dyad_core::event::{ActorRef, Event, EventDate, Location, VerbRef};
 pub use rules::rule_names;
 use sentence::{Clause, SentenceContext};
 pub use state::DocumentState;

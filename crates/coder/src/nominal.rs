@@ -7,9 +7,9 @@
 //! named. (The rules that code such events are `rules::happening` and `rules::reaction`.)
 
 use crate::dictionaries::Dictionaries;
-use crate::event::{ActorRef, Event};
 use crate::sentence::{word_keys, Modality, Resolved, SentenceContext};
 use crate::state::Antecedent;
+use dyad_core::event::{ActorRef, Event};
 use dyad_tree::Tree;
 
 /// A relative clause the parser hung on a time modifier of a noun ("a strike last week that

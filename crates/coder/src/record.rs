@@ -6,9 +6,9 @@
 use dyad_grounding::{GroundedDate, Grounding};
 
 use crate::dictionaries::Dictionaries;
-use crate::event::{Event, EventDate, Location, VerbRef};
 use crate::sentence::{Candidate, SentenceContext};
 use crate::CODER_VERSION;
+use dyad_core::event::{Event, EventDate, Location, VerbRef};
 
 /// The event record of candidate `c` of a sentence; `None` for a code the table lacks.
 pub(crate) fn event_of(
@@ -54,13 +54,13 @@ pub(crate) fn event_of(
             Some(d) => EventDate {
                 start: Some(d.start.to_string()),
                 end: Some(d.end.to_string()),
-                precision: d.precision,
+                precision: d.precision.to_string(),
                 text: d.text,
             },
             None => EventDate {
                 start: None,
                 end: None,
-                precision: "document",
+                precision: "document".to_string(),
                 text: None,
             },
         },
@@ -71,7 +71,7 @@ pub(crate) fn event_of(
             admin1: p.admin1,
             lat: p.lat,
             lon: p.lon,
-            precision: p.precision,
+            precision: p.precision.to_string(),
         }),
         fatalities,
         fatalities_text,

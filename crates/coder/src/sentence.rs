@@ -11,9 +11,9 @@ use dyad_lexicon::actors::ActorMatch;
 use dyad_lexicon::verbs::ObjectRule;
 
 use crate::dictionaries::Dictionaries;
-use crate::event::ActorRef;
 use crate::state::Antecedent;
 use crate::DocumentContext;
+use dyad_core::event::ActorRef;
 use dyad_tree::Tree;
 
 /// The sentence-level facts every verb of a sentence shares.

@@ -5,7 +5,7 @@
 
 use dyad_core::Date;
 
-use crate::event::{ActorRef, Event};
+use dyad_core::event::{ActorRef, Event};
 
 /// How many earlier events a document keeps for event nouns to refer back to.
 const REMEMBERED_EVENTS: usize = 64;

@@ -73,6 +73,7 @@ const FIELDS: &[&str] = &[
     "rule",
     "verb.rule",
     "verb.text",
+    "verb.rules",
     "source.text",
     "source.code",
     "source.entry",
@@ -426,6 +427,7 @@ fn field(e: &Event, name: &str) -> Option<String> {
         "plover" => Some(e.plover.clone()),
         "rule" | "verb.rule" => Some(e.verb.rule.clone()),
         "verb.text" => Some(e.verb.text.clone()),
+        "verb.rules" => Some(e.verb.rules.join(" ")),
         "date.start" => e.date.start.clone(),
         "date.end" => e.date.end.clone(),
         "date.precision" => Some(e.date.precision.to_string()),
@@ -709,6 +711,20 @@ fn every_rule_fixture_codes_as_expected() {
         "{} failures in the rule fixtures ({total} cases read):\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_has_a_fixture_file() {
+    let dir = rules_dir();
+    let missing: Vec<&str> = dyad_coder::rule_names()
+        .into_iter()
+        .filter(|name| !dir.join(format!("{name}.txt")).is_file())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without a fixture file in {}: {missing:?}",
+        dir.display()
     );
 }
 

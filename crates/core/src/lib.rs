@@ -14,6 +14,9 @@ use serde::Serialize;
 
 pub use jiff::civil::Date;
 
+pub mod event;
+pub use event::{ActorRef, Event, EventDate, Location, VerbRef};
+
 /// A half-open byte range `[start, end)` into a document's cleaned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {

@@ -13,7 +13,8 @@ use serde::Serialize;
 
 use crate::gold::{normalize_code, Expected, GoldEvent, GoldRecord};
 
-/// A coded event as the scorer sees it.
+/// A coded event as the scorer sees it: the fields of [`dyad_core::Event`] that gold is
+/// matched on, with actor codes normalised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Coded {
     /// Source code (normalised: `None` for no source).
@@ -33,8 +34,8 @@ pub struct Coded {
 }
 
 impl Coded {
-    /// From a coder event.
-    pub fn from_event(e: &dyad_coder::Event) -> Self {
+    /// The scorer's view of an event.
+    pub fn from_event(e: &dyad_core::Event) -> Self {
         Coded {
             source: normalize_code(e.source.code.as_deref()),
             target: normalize_code(e.target.code.as_deref()),

@@ -1157,7 +1157,7 @@ TWIN_HALLS [AAA/BBB]
             date: EventDate {
                 start: None,
                 end: None,
-                precision: "document",
+                precision: "document".into(),
                 text: None,
             },
             location: None,

@@ -16,9 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};
 use crate::query::{Filter, Level};
-use crate::record::{
-    ActorRecord, ClusterRecord, DateRecord, MentionRecord, PlaceRecord, StoredMention, VerbRecord,
-};
+use crate::record::{ActorRef, ClusterRecord, Event, EventDate, Location, StoredMention, VerbRef};
 use crate::Store;
 
 /// A mention as one flat row (CSV, TSV and Parquet columns, in this order).
@@ -58,6 +56,7 @@ pub struct MentionRow {
     pub source_country: Option<String>,
     pub target_country: Option<String>,
     pub fatalities_text: Option<String>,
+    pub verb_rules: String,
 }
 
 impl From<&StoredMention> for MentionRow {
@@ -98,6 +97,7 @@ impl From<&StoredMention> for MentionRow {
             source_country: m.source.country.clone(),
             target_country: m.target.country.clone(),
             fatalities_text: m.fatalities_text.clone(),
+            verb_rules: m.verb.rules.join(" "),
         }
     }
 }
@@ -105,7 +105,7 @@ impl From<&StoredMention> for MentionRow {
 impl MentionRow {
     /// Back to the record (what a reader of an export gets).
     pub fn into_stored(self) -> StoredMention {
-        let location = self.location_country.map(|country| PlaceRecord {
+        let location = self.location_country.map(|country| Location {
             text: self.location_text.unwrap_or_default(),
             name: self.location_name.unwrap_or_default(),
             country,
@@ -116,18 +116,18 @@ impl MentionRow {
         });
         StoredMention {
             cluster_id: self.cluster_id,
-            mention: MentionRecord {
+            mention: Event {
                 event_id: self.event_id,
                 doc_id: self.doc_id,
                 sentence_index: self.sentence_index,
                 sentence: self.sentence,
-                source: ActorRecord {
+                source: ActorRef {
                     text: self.source_text,
                     code: self.source_code,
                     entry: self.source_entry,
                     country: self.source_country,
                 },
-                target: ActorRecord {
+                target: ActorRef {
                     text: self.target_text,
                     code: self.target_code,
                     entry: self.target_entry,
@@ -138,7 +138,7 @@ impl MentionRow {
                 quad_class: self.quad_class,
                 goldstein: self.goldstein,
                 plover: self.plover,
-                date: DateRecord {
+                date: EventDate {
                     start: self.date_start,
                     end: self.date_end,
                     precision: self.date_precision,
@@ -147,9 +147,10 @@ impl MentionRow {
                 location,
                 fatalities: self.fatalities,
                 fatalities_text: self.fatalities_text,
-                verb: VerbRecord {
+                verb: VerbRef {
                     text: self.verb_text,
                     rule: self.verb_rule,
+                    rules: crate::query::split_rules(&self.verb_rules),
                 },
             },
         }
@@ -194,6 +195,7 @@ pub const MENTION_COLUMNS: &[&str] = &[
     "source_country",
     "target_country",
     "fatalities_text",
+    "verb_rules",
 ];
 
 /// The column names of [`ClusterRow`].
@@ -348,7 +350,7 @@ pub fn write_table(
                 let f = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
                 writeln!(
                     out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     r.event_id, r.cluster_id, clean(&r.doc_id), r.sentence_index,
                     opt(&r.date_start), opt(&r.date_end), r.date_precision, opt(&r.date_text),
                     opt(&r.source_code), opt(&r.source_text), opt(&r.source_entry),
@@ -359,7 +361,8 @@ pub fn write_table(
                     opt(&r.location_precision),
                     r.fatalities.map(|v| v.to_string()).unwrap_or_default(),
                     clean(&r.verb_text), r.verb_rule, clean(&r.sentence),
-                    opt(&r.source_country), opt(&r.target_country), opt(&r.fatalities_text)
+                    opt(&r.source_country), opt(&r.target_country), opt(&r.fatalities_text),
+                    r.verb_rules
                 ).map_err(io)
             })
         }
@@ -438,7 +441,7 @@ pub fn write_table(
 /// rows with it too (counts 1, 1, 1).
 pub fn write_gdelt_mention(
     out: &mut dyn Write,
-    e: &MentionRecord,
+    e: &Event,
     (nm, ns, na): (i64, i64, i64),
     url: Option<&str>,
 ) -> std::io::Result<()> {

@@ -4,7 +4,7 @@
 //! `parquet` feature).
 //!
 //! The store is the only crate that knows SQL. It takes documents and events already made by
-//! the pipeline ([`NewDocument`], [`MentionRecord`]) and never runs the pipeline itself; it
+//! the pipeline ([`NewDocument`], [`Event`]) and never runs the pipeline itself; it
 //! never modifies a file it has not recognised as a dyad store (see [`schema`]), and it never
 //! stores a document twice: a document whose id or clean-text hash is already stored is
 //! skipped. Writes happen in caller-controlled batches ([`Store::begin`], [`Store::commit`]),
@@ -42,8 +42,8 @@ use std::path::{Path, PathBuf};
 pub use error::{Result, StoreError};
 pub use query::{Filter, Level};
 pub use record::{
-    ActorRecord, ClusterRecord, DateRecord, MentionRecord, NewDocument, NewSentence, PlaceRecord,
-    SentenceKind, StoredMention, VerbRecord,
+    ActorRef, ClusterRecord, Event, EventDate, Location, NewDocument, NewSentence, SentenceKind,
+    StoredMention, VerbRef,
 };
 pub use schema::{OpenMode, APPLICATION_ID, SCHEMA_VERSION};
 pub use series::{Period, SeriesRow};

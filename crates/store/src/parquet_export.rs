@@ -61,6 +61,7 @@ pub const MENTION_SCHEMA: &str = "message dyad_mention {
   optional binary source_country (STRING);
   optional binary target_country (STRING);
   optional binary fatalities_text (STRING);
+  required binary verb_rules (STRING);
 }";
 
 /// The Parquet schema of a cluster export.
@@ -189,7 +190,8 @@ fn write_mention_group(
             29 => write_col::<ByteArrayType>(&mut col, s(&|r| &r.sentence), false)?,
             30 => write_col::<ByteArrayType>(&mut col, o(&|r| &r.source_country), true)?,
             31 => write_col::<ByteArrayType>(&mut col, o(&|r| &r.target_country), true)?,
-            _ => write_col::<ByteArrayType>(&mut col, o(&|r| &r.fatalities_text), true)?,
+            32 => write_col::<ByteArrayType>(&mut col, o(&|r| &r.fatalities_text), true)?,
+            _ => write_col::<ByteArrayType>(&mut col, s(&|r| &r.verb_rules), false)?,
         }
         col.close().map_err(pq)?;
         i += 1;

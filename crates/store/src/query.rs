@@ -8,9 +8,7 @@
 use rusqlite::types::Value;
 
 use crate::error::{Result, StoreError};
-use crate::record::{
-    ActorRecord, ClusterRecord, DateRecord, MentionRecord, PlaceRecord, StoredMention, VerbRecord,
-};
+use crate::record::{ActorRef, ClusterRecord, Event, EventDate, Location, StoredMention, VerbRef};
 use crate::Store;
 
 /// Mentions (one row per sentence that reported an event) or clusters (one row per event).
@@ -242,7 +240,8 @@ const MENTION_SELECT: &str = "SELECT e.cluster_id, e.event_id, d.id, e.sentence_
      e.target_code, e.target_entry, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, \
      e.date_start, e.date_end, e.date_precision, e.date_text, e.loc_text, e.loc_name, \
      e.loc_country, e.loc_admin1, e.loc_lat, e.loc_lon, e.loc_precision, e.fatalities, \
-     e.verb_text, e.verb_rule, e.source_country, e.target_country, e.fatalities_text \
+     e.verb_text, e.verb_rule, e.source_country, e.target_country, e.fatalities_text, \
+     e.verb_rules \
      FROM keys q JOIN events e ON e.event_key = q.k JOIN documents d ON d.doc_key = e.doc_key \
      LEFT JOIN sentences s ON s.sent_key = e.sent_key ORDER BY q.d, q.k";
 
@@ -252,7 +251,7 @@ const MENTION_KEYS: &str = "SELECT e.event_key AS k, e.date_start AS d FROM even
 fn read_mention(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMention> {
     let loc_country: Option<String> = r.get(22)?;
     let location = match loc_country {
-        Some(country) => Some(PlaceRecord {
+        Some(country) => Some(Location {
             text: r.get::<_, Option<String>>(20)?.unwrap_or_default(),
             name: r.get::<_, Option<String>>(21)?.unwrap_or_default(),
             country,
@@ -267,18 +266,18 @@ fn read_mention(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMention> {
     let goldstein: f64 = r.get(14)?;
     Ok(StoredMention {
         cluster_id: r.get::<_, Option<i64>>(0)?.unwrap_or(0),
-        mention: MentionRecord {
+        mention: Event {
             event_id: r.get(1)?,
             doc_id: r.get(2)?,
             sentence_index: usize::try_from(sentence_index).unwrap_or(0),
             sentence: r.get(4)?,
-            source: ActorRecord {
+            source: ActorRef {
                 text: r.get(5)?,
                 code: r.get(6)?,
                 entry: r.get(7)?,
                 country: r.get(30)?,
             },
-            target: ActorRecord {
+            target: ActorRef {
                 text: r.get(8)?,
                 code: r.get(9)?,
                 entry: r.get(10)?,
@@ -289,7 +288,7 @@ fn read_mention(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMention> {
             quad_class: r.get(13)?,
             goldstein: goldstein as f32,
             plover: r.get(15)?,
-            date: DateRecord {
+            date: EventDate {
                 start: r.get(16)?,
                 end: r.get(17)?,
                 precision: r.get(18)?,
@@ -298,12 +297,18 @@ fn read_mention(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMention> {
             location,
             fatalities: r.get(27)?,
             fatalities_text: r.get(32)?,
-            verb: VerbRecord {
+            verb: VerbRef {
                 text: r.get(28)?,
                 rule: r.get(29)?,
+                rules: split_rules(&r.get::<_, String>(33)?),
             },
         },
     })
+}
+
+/// The rule names of a stored mention, stored space-separated.
+pub(crate) fn split_rules(stored: &str) -> Vec<String> {
+    stored.split_whitespace().map(str::to_string).collect()
 }
 
 const CLUSTER_SELECT: &str = "SELECT c.cluster_id, c.cameo, c.root, c.quad_class, c.goldstein, \

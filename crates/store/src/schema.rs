@@ -137,6 +137,11 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE events ADD COLUMN target_country TEXT;
     ALTER TABLE events ADD COLUMN fatalities_text TEXT;
     "#,
+    // Version 4: the names of the rules that made each event (`verb.rules`), space-separated.
+    // Mentions stored before read back with no rules.
+    r#"
+    ALTER TABLE events ADD COLUMN verb_rules TEXT NOT NULL DEFAULT '';
+    "#,
 ];
 
 /// How a store is opened.

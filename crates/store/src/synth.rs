@@ -7,8 +7,7 @@
 
 use crate::error::Result;
 use crate::record::{
-    ActorRecord, DateRecord, MentionRecord, NewDocument, NewSentence, PlaceRecord, SentenceKind,
-    VerbRecord,
+    ActorRef, Event, EventDate, Location, NewDocument, NewSentence, SentenceKind, VerbRef,
 };
 use crate::{AddOutcome, Store};
 
@@ -148,18 +147,18 @@ pub fn generate(
             for (k, &(a, b, c)) in sentence_events.iter().enumerate() {
                 let (cameo, root, quad, goldstein, plover, verb) = CODES[c];
                 let country = ACTORS[b].0.get(..3).unwrap_or("").to_string();
-                mentions.push(MentionRecord {
+                mentions.push(Event {
                     event_id: format!("{doc_id}-{si}-{k}"),
                     doc_id: doc_id.clone(),
                     sentence_index: si,
                     sentence: sentence.clone(),
-                    source: ActorRecord {
+                    source: ActorRef {
                         text: Some(ACTORS[a].1.to_string()),
                         code: Some(ACTORS[a].0.to_string()),
                         entry: None,
                         country: own_country(ACTORS[a].0),
                     },
-                    target: ActorRecord {
+                    target: ActorRef {
                         text: Some(ACTORS[b].1.to_string()),
                         code: Some(ACTORS[b].0.to_string()),
                         entry: None,
@@ -170,7 +169,7 @@ pub fn generate(
                     quad_class: quad,
                     goldstein,
                     plover: plover.to_string(),
-                    date: DateRecord {
+                    date: EventDate {
                         start: Some(day.clone()),
                         end: Some(day.clone()),
                         precision: "day".to_string(),
@@ -180,7 +179,7 @@ pub fn generate(
                         && country.len() == 3
                         && country != "IGO"
                         && country != "REB")
-                        .then(|| PlaceRecord {
+                        .then(|| Location {
                             text: ACTORS[b].1.to_string(),
                             name: ACTORS[b].1.to_string(),
                             country,
@@ -191,9 +190,10 @@ pub fn generate(
                         }),
                     fatalities: None,
                     fatalities_text: None,
-                    verb: VerbRecord {
+                    verb: VerbRef {
                         text: verb.to_string(),
                         rule: format!("{cameo}.synthetic"),
+                        rules: Vec::new(),
                     },
                 });
             }

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::dedup::{self, Facts};
 use crate::error::Result;
-use crate::record::{MentionRecord, NewDocument, SentenceKind};
+use crate::record::{Event, NewDocument, SentenceKind};
 use crate::Store;
 
 /// What [`Store::add_document`] did.
@@ -127,11 +127,7 @@ impl Store {
 
     /// Store a document with its sentences and events, unless a document with the same id or
     /// the same clean text is already stored. Each new mention is linked into an event cluster.
-    pub fn add_document(
-        &mut self,
-        doc: &NewDocument,
-        events: &[MentionRecord],
-    ) -> Result<AddOutcome> {
+    pub fn add_document(&mut self, doc: &NewDocument, events: &[Event]) -> Result<AddOutcome> {
         if self.has_document(&doc.id)? {
             return Ok(AddOutcome::DuplicateId);
         }
@@ -157,12 +153,7 @@ impl Store {
         }
     }
 
-    fn insert(
-        &self,
-        doc: &NewDocument,
-        hash: Option<Vec<u8>>,
-        events: &[MentionRecord],
-    ) -> Result<usize> {
+    fn insert(&self, doc: &NewDocument, hash: Option<Vec<u8>>, events: &[Event]) -> Result<usize> {
         let conn = &self.conn;
         conn.prepare_cached(
             "INSERT INTO documents (id, content_hash, date, title, url, source, source_key, text, \
@@ -241,7 +232,7 @@ fn insert_event(
     conn: &rusqlite::Connection,
     doc_key: i64,
     sent_key: Option<&i64>,
-    e: &MentionRecord,
+    e: &Event,
 ) -> Result<i64> {
     let loc = e.location.as_ref();
     conn.prepare_cached(
@@ -249,9 +240,9 @@ fn insert_event(
          source_text, source_entry, target_code, target_text, target_entry, cameo, root, \
          quad_class, goldstein, plover, date_start, date_end, date_precision, date_text, \
          loc_text, loc_name, loc_country, loc_admin1, loc_lat, loc_lon, loc_precision, \
-         fatalities, verb_text, verb_rule, source_country, target_country, fatalities_text) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
+         fatalities, verb_text, verb_rule, source_country, target_country, fatalities_text, \
+         verb_rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
     )?
     .execute(params![
         e.event_id,
@@ -286,6 +277,7 @@ fn insert_event(
         e.source.country,
         e.target.country,
         e.fatalities_text,
+        e.verb.rules.join(" "),
     ])?;
     Ok(conn.last_insert_rowid())
 }

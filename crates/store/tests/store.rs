@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use dyad_store::export::{write_table, MentionRow, Table};
 use dyad_store::{
-    ActorRecord, AddOutcome, DateRecord, Filter, Level, MentionRecord, NewDocument, NewSentence,
-    Period, PlaceRecord, SentenceKind, Store, StoreError, VerbRecord,
+    ActorRef, AddOutcome, Event, EventDate, Filter, Level, Location, NewDocument, NewSentence,
+    Period, SentenceKind, Store, StoreError, VerbRef,
 };
 
 /// A fresh directory for one test.
@@ -17,8 +17,8 @@ fn tempdir(name: &str) -> PathBuf {
     dir
 }
 
-fn actor(code: Option<&str>) -> ActorRecord {
-    ActorRecord {
+fn actor(code: Option<&str>) -> ActorRef {
+    ActorRef {
         text: code.map(|c| format!("the {c}")),
         code: code.map(str::to_string),
         entry: None,
@@ -38,8 +38,8 @@ fn ev(
     date: &str,
     precision: &str,
     country: Option<&str>,
-) -> MentionRecord {
-    MentionRecord {
+) -> Event {
+    Event {
         event_id: format!("{doc}-{sentence}-{cameo}-{}", source.unwrap_or("")),
         doc_id: doc.to_string(),
         sentence_index: sentence,
@@ -51,13 +51,13 @@ fn ev(
         quad_class: quad,
         goldstein: if quad >= 3 { -5.0 } else { 3.5 },
         plover: "TEST".to_string(),
-        date: DateRecord {
+        date: EventDate {
             start: Some(date.to_string()),
             end: Some(date.to_string()),
             precision: precision.to_string(),
             text: (precision != "document").then(|| date.to_string()),
         },
-        location: country.map(|c| PlaceRecord {
+        location: country.map(|c| Location {
             text: c.to_string(),
             name: c.to_string(),
             country: c.to_string(),
@@ -68,9 +68,10 @@ fn ev(
         }),
         fatalities: (quad == 4).then_some(2),
         fatalities_text: (quad == 4).then(|| "two people".to_string()),
-        verb: VerbRecord {
+        verb: VerbRef {
             text: "did".to_string(),
             rule: format!("{cameo}.test"),
+            rules: vec!["verb-pattern".to_string(), "pronoun-antecedent".to_string()],
         },
     }
 }
@@ -103,14 +104,14 @@ fn doc(id: &str, date: &str, source: Option<&str>, sentences: &[&str]) -> NewDoc
     }
 }
 
-fn with_sentences(mut events: Vec<MentionRecord>, d: &NewDocument) -> Vec<MentionRecord> {
+fn with_sentences(mut events: Vec<Event>, d: &NewDocument) -> Vec<Event> {
     for e in &mut events {
         e.sentence = d.sentences[e.sentence_index].text.clone();
     }
     events
 }
 
-fn add(store: &mut Store, d: &NewDocument, events: Vec<MentionRecord>) -> AddOutcome {
+fn add(store: &mut Store, d: &NewDocument, events: Vec<Event>) -> AddOutcome {
     let events = with_sentences(events, d);
     store.add_document(d, &events).expect("stored")
 }
@@ -191,7 +192,8 @@ fn older_store_is_migrated_and_its_events_clustered() {
     // columns added after version 1 read back empty, never invented
     assert!(ms.iter().all(|m| m.mention.source.country.is_none()
         && m.mention.target.country.is_none()
-        && m.mention.fatalities_text.is_none()));
+        && m.mention.fatalities_text.is_none()
+        && m.mention.verb.rules.is_empty()));
     assert_eq!(store.integrity_check().expect("check"), "ok");
 }
 
@@ -1020,4 +1022,52 @@ fn csv_export_reads_back_as_the_stored_mentions() {
     assert_eq!(rows[1][4], "USA");
     // ActionGeo_CountryCode is FIPS 10-4, as in GDELT: Iraq is "IZ"
     assert_eq!(rows[1][19], "IZ");
+}
+
+#[test]
+fn every_field_of_a_stored_event_reads_back_as_coded() {
+    let dir = tempdir("roundtrip");
+    let mut store = Store::open(dir.join("s.db")).expect("created");
+    let d = doc(
+        "rt",
+        "2024-11-19",
+        Some("wire"),
+        &["The army shelled the town.", "Officials met."],
+    );
+    let events = with_sentences(
+        vec![
+            ev(
+                "rt",
+                0,
+                Some("IRQMIL"),
+                Some("IRQREB"),
+                "195",
+                4,
+                "2024-11-18",
+                "day",
+                Some("IRQ"),
+            ),
+            ev(
+                "rt",
+                1,
+                Some("USAGOV"),
+                None,
+                "040",
+                1,
+                "2024-11-19",
+                "document",
+                None,
+            ),
+        ],
+        &d,
+    );
+    store.add_document(&d, &events).expect("stored");
+    let back: Vec<Event> = store
+        .mentions(&Filter::default(), None)
+        .expect("mentions")
+        .into_iter()
+        .map(|m| m.mention)
+        .collect();
+    assert_eq!(back, events);
+    assert_eq!(back[0].verb.rules, ["verb-pattern", "pronoun-antecedent"]);
 }

@@ -8,9 +8,9 @@
 
 use dyad_lexicon::CodingRules;
 
-use crate::event::ActorRef;
 use crate::rules::ClauseCoder;
 use crate::sentence::{actor_ref, verb_text, word_keys, Candidate, Clause, Modality, Resolved};
+use dyad_core::event::ActorRef;
 
 /// The rule's name, cited by the events it makes.
 const NAME: &str = "reaction";

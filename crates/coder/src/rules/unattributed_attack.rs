@@ -7,11 +7,11 @@
 //! code and the attacker's code. The attacker's text is the attack's phrase and its entry
 //! names the noun class, so the event still says which words made it.
 
-use crate::event::ActorRef;
 use crate::rules::ClauseCoder;
 use crate::sentence::{
     actor_ref, verb_text, with_compound_keys, Candidate, Clause, Modality, SentenceContext,
 };
+use dyad_core::event::ActorRef;
 
 /// The rule's name, cited by the events it makes.
 const NAME: &str = "unattributed-attack";

@@ -467,7 +467,7 @@ fn emit(
             rule,
             verb_text: verb_text.clone(),
             source: actor_ref(s, src),
-            target: tgt.map_or_else(crate::event::ActorRef::none, |t| actor_ref(s, t)),
+            target: tgt.map_or_else(dyad_core::event::ActorRef::none, |t| actor_ref(s, t)),
             modality: frame.modality,
             subject: Some(subject),
             object_words: frame.object_words.clone(),

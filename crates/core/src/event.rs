@@ -1,18 +1,22 @@
-//! The event record of `../shared/spec/CONTRACT.md`, as serialised by `dyad code`.
+//! The event record of `../shared/spec/CONTRACT.md`: what `dyad code` prints, what the store
+//! keeps and gives back, what `dyad eval` scores. Defined once, here, so a stored event reads
+//! back exactly as it was coded.
 //!
 //! Field by field (JSON): `event_id` (stable hash of document, sentence, verb, actors, code
 //! and coder version), `doc_id`, `sentence_index`, `sentence`, `source` and `target`
 //! (`{"text", "code", "entry", "country"}`: the surface mention, its CAMEO actor code, the
 //! actor dictionary entries that produced it and its country), `cameo`, `root`, `quad_class`,
 //! `goldstein`, `plover`, `date` (`{"start", "end", "precision", "text"}`), `location` (null
-//! when no place is attached to the event), `fatalities` and `fatalities_text`, `verb` (`{"text", "rule", "rules"}`: the verb as
-//! written, the verb dictionary entry that coded it, and the names of the coder's rules that
-//! made the event). This module holds data only.
+//! when no place is attached to the event), `fatalities` and `fatalities_text`, `verb`
+//! (`{"text", "rule", "rules"}`: the verb as written, the verb dictionary entry that coded it,
+//! and the names of the rules that made the event). Fields added after the first release
+//! (`country`, `fatalities_text`, `verb.rules`) read as empty when a record lacks them. This
+//! module holds data only: it never codes, stores or decides anything.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// An actor as coded: what the text said, the code it gave, and the entries that made it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorRef {
     /// The noun phrase as written.
     pub text: Option<String>,
@@ -22,6 +26,7 @@ pub struct ActorRef {
     /// "place-KEN" when the country came from a place in the phrase ("police in Nairobi").
     pub entry: Option<String>,
     /// The actor's country (ISO 3166-1 alpha-3), when the text gives one.
+    #[serde(default)]
     pub country: Option<String>,
 }
 
@@ -38,20 +43,20 @@ impl ActorRef {
 }
 
 /// When the event happened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventDate {
     /// First day (YYYY-MM-DD), null when no date is known.
     pub start: Option<String>,
     /// Last day.
     pub end: Option<String>,
     /// day, week, month, year, range, or document (no expression: the publication date).
-    pub precision: &'static str,
+    pub precision: String,
     /// The date expression, when one was found.
     pub text: Option<String>,
 }
 
 /// Where the event happened.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Location {
     /// The place expression.
     pub text: String,
@@ -66,11 +71,11 @@ pub struct Location {
     /// Longitude.
     pub lon: f64,
     /// city, admin1, country or region.
-    pub precision: &'static str,
+    pub precision: String,
 }
 
 /// The verb and the rule that coded it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerbRef {
     /// The verb (with its particle) as written.
     pub text: String,
@@ -80,11 +85,12 @@ pub struct VerbRef {
     /// The names of the rules that made the event: the clause coder first
     /// ("verb-pattern"), then the actor and code rules it used ("pronoun-antecedent",
     /// "intent") and the parse repairs of its sentence.
+    #[serde(default)]
     pub rules: Vec<String>,
 }
 
 /// One coded event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable id.
     pub event_id: String,
@@ -116,6 +122,7 @@ pub struct Event {
     pub fatalities: Option<u32>,
     /// The phrase counted ("three U.S. service members"), also when the count is vague
     /// ("dozens of civilians") and `fatalities` is null.
+    #[serde(default)]
     pub fatalities_text: Option<String>,
     /// The verb and its rule.
     pub verb: VerbRef,
