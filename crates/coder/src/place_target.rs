@@ -44,10 +44,10 @@ impl Dictionaries<'_> {
             return Vec::new();
         };
         vec![Resolved {
-            code: place.country.clone(),
-            country: Some(place.country.clone()),
+            code: place.location.country.clone(),
+            country: Some(place.location.country.clone()),
             span: Span::new(first.span.start, last.span.end),
-            entries: vec![format!("place-{}", place.country)],
+            entries: vec![format!("place-{}", place.location.country)],
             as_capital: false,
             behind_event_noun: false,
             rules: vec!["place-target"],

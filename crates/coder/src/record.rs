@@ -8,7 +8,7 @@ use dyad_grounding::{GroundedDate, Grounding};
 use crate::dictionaries::Dictionaries;
 use crate::sentence::{Candidate, SentenceContext};
 use crate::CODER_VERSION;
-use dyad_core::event::{Event, EventDate, Location, VerbRef};
+use dyad_core::event::{Event, EventDate, VerbRef};
 
 /// The event record of candidate `c` of a sentence; `None` for a code the table lacks.
 pub(crate) fn event_of(
@@ -64,15 +64,7 @@ pub(crate) fn event_of(
                 text: None,
             },
         },
-        location: place.map(|p| Location {
-            text: p.text,
-            name: p.name,
-            country: p.country,
-            admin1: p.admin1,
-            lat: p.lat,
-            lon: p.lon,
-            precision: p.precision.to_string(),
-        }),
+        location: place.map(|p| p.location),
         fatalities,
         fatalities_text,
         verb: VerbRef {

@@ -63,7 +63,8 @@ fn run() -> Result<(), String> {
                     c.expect.place.as_ref().map(|p| {
                         format!("{} {} {:?} {:?}", p.country, p.precision, p.name, p.admin1)
                     });
-                let got = o.got.place.as_ref().map(|p| {
+                let got = o.got.place.as_ref().map(|g| {
+                    let p = &g.location;
                     format!(
                         "{} {} {} {:?} ({:?})",
                         p.country, p.precision, p.name, p.admin1, p.text

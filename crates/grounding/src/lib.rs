@@ -52,8 +52,8 @@
 //! let g = grounder.ground(&sentence, &doc, 1, &["USA"]);
 //! let date = g.date.expect("a dated document dates every event");
 //! assert_eq!((date.start.to_string().as_str(), date.precision), ("2024-02-11", "day"));
-//! let place = g.place.expect("a place");
-//! assert_eq!((place.country.as_str(), place.precision), ("JOR", "country"));
+//! let place = g.place.expect("a place").location;
+//! assert_eq!((place.country.as_str(), place.precision.as_str()), ("JOR", "country"));
 //! assert_eq!(g.fatalities, Some(3));
 //! ```
 //!
@@ -121,6 +121,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use dyad_core::event::Location;
 use dyad_dates::{DateExpr, DateRange, DateResolver};
 use dyad_places::{Gazetteer, Place, PlaceContext};
 use dyad_tree::Tree;
@@ -203,23 +204,13 @@ pub struct GroundedDate {
     pub tokens: Option<Range<usize>>,
 }
 
-/// Where an event happened: the fields of the event record's `location`.
+/// Where an event happened: the event record's `location`, with the expression's place in
+/// the sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroundedPlace {
-    /// The place expression's tokens joined ("Syria's Idlib province", "northern Iraq").
-    pub text: String,
-    /// The place's name.
-    pub name: String,
-    /// ISO 3166-1 alpha-3 country code.
-    pub country: String,
-    /// First-level division, when known.
-    pub admin1: Option<String>,
-    /// Latitude.
-    pub lat: f64,
-    /// Longitude.
-    pub lon: f64,
-    /// `city`, `admin1`, `country` or `region`.
-    pub precision: &'static str,
+    /// The place as the event record has it (text, name, country, admin1, coordinates,
+    /// precision).
+    pub location: Location,
     /// The expression's token range in the sentence.
     pub tokens: Range<usize>,
 }
@@ -461,7 +452,11 @@ impl Grounder {
         state: &DocumentState,
     ) -> Option<String> {
         let found = place::in_actor(sentence, &self.words, actor_head)?;
-        Some(self.grounded_place(sentence, state, found, &[]).country)
+        Some(
+            self.grounded_place(sentence, state, found, &[])
+                .location
+                .country,
+        )
     }
 
     /// The place that names or locates the noun headed by word `noun` (0-based): the noun
@@ -510,13 +505,15 @@ impl Grounder {
             }
         }
         GroundedPlace {
-            text: s.text(found.tokens.clone()),
-            name: place.name,
-            country: place.country,
-            admin1: place.admin1,
-            lat: place.lat,
-            lon: place.lon,
-            precision: place.precision.as_str(),
+            location: Location {
+                text: s.text(found.tokens.clone()),
+                name: place.name,
+                country: place.country,
+                admin1: place.admin1,
+                lat: place.lat,
+                lon: place.lon,
+                precision: place.precision.as_str().to_string(),
+            },
             tokens: found.tokens.clone(),
         }
     }

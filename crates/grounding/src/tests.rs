@@ -59,7 +59,7 @@ fn span(g: &Grounding) -> (String, String, &'static str) {
 }
 
 fn country(g: &Grounding) -> Option<String> {
-    g.place.as_ref().map(|p| p.country.clone())
+    g.place.as_ref().map(|p| p.location.country.clone())
 }
 
 // ---- dates ----
@@ -191,9 +191,13 @@ fn places_after_locative_prepositions() {
         "Gunmen attacked a market near Mopti on Tuesday.",
         "attacked",
     );
-    let place = g.place.expect("a place");
+    let place = g.place.expect("a place").location;
     assert_eq!(
-        (place.name.as_str(), place.country.as_str(), place.precision),
+        (
+            place.name.as_str(),
+            place.country.as_str(),
+            place.precision.as_str()
+        ),
         ("Mopti", "MLI", "city")
     );
     assert_eq!(place.text, "Mopti");
@@ -215,15 +219,21 @@ fn possessive_divisions_and_regions() {
         "Airstrikes hit villages in Syria's Idlib province on Monday.",
         "hit",
     );
-    let place = g.place.expect("a place");
-    assert_eq!((place.country.as_str(), place.precision), ("SYR", "admin1"));
+    let place = g.place.expect("a place").location;
+    assert_eq!(
+        (place.country.as_str(), place.precision.as_str()),
+        ("SYR", "admin1")
+    );
     let g = one(
         p,
         "Gunmen killed a candidate in northwestern Pakistan.",
         "killed",
     );
-    let place = g.place.expect("a place");
-    assert_eq!((place.country.as_str(), place.precision), ("PAK", "region"));
+    let place = g.place.expect("a place").location;
+    assert_eq!(
+        (place.country.as_str(), place.precision.as_str()),
+        ("PAK", "region")
+    );
 }
 
 #[test]
@@ -243,8 +253,8 @@ fn same_names_follow_the_document() {
     ];
     let g = ground_in(p, &us, 1, "detained");
     assert_eq!(
-        g.place.map(|p| (p.country, p.precision)),
-        Some(("USA".into(), "admin1"))
+        g.place.map(|p| (p.location.country, p.location.precision)),
+        Some(("USA".into(), "admin1".into()))
     );
     // the event's actors count as context too
     let g = ground_with(
@@ -260,7 +270,10 @@ fn same_names_follow_the_document() {
         "A gunman shot dead three people in Paris, Texas.",
         "shot",
     );
-    assert_eq!(g.place.and_then(|p| p.admin1).as_deref(), Some("Texas"));
+    assert_eq!(
+        g.place.and_then(|p| p.location.admin1).as_deref(),
+        Some("Texas")
+    );
 }
 
 #[test]

@@ -73,9 +73,9 @@ fn seed_article_dates_place_and_fatalities() {
         ("2024-01-27".into(), "2024-01-27".into(), "day")
     );
     assert_eq!(date(hit), ("2024-01-28".into(), "2024-01-28".into(), "day"));
-    let place = hit.place.as_ref().expect("the strike's place");
+    let place = &hit.place.as_ref().expect("the strike's place").location;
     assert_eq!(
-        (place.country.as_str(), place.precision),
+        (place.country.as_str(), place.precision.as_str()),
         ("JOR", "country")
     );
     assert_eq!(hit.fatalities, Some(3));
@@ -92,7 +92,7 @@ fn seed_article_dates_place_and_fatalities() {
         ("2024-01-28".into(), "2024-02-11".into(), "range")
     );
     assert_eq!(
-        carried.place.as_ref().map(|p| p.country.as_str()),
+        carried.place.as_ref().map(|p| p.location.country.as_str()),
         Some("IRQ")
     );
     assert_eq!(

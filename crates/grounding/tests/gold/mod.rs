@@ -190,6 +190,7 @@ fn score(case_index: usize, case: &Case, got: Grounding) -> Outcome {
     let (country_ok, finer_ok) = match (&e.place, &got.place) {
         (None, None) => (true, true),
         (Some(x), Some(g)) => {
+            let g = &g.location;
             let country = x.country == g.country;
             let finer = country
                 && x.precision == g.precision
