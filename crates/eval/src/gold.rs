@@ -18,7 +18,9 @@ use serde::Deserialize;
 /// The gold formats `dyad eval` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GoldFormat {
-    /// dyad's JSONL: `{"id", "date", "text", "events": [{"source", "target", "cameo"}]}`.
+    /// dyad's JSONL: `{"id", "date", "text", "events": [{"source", "target", "cameo"}]}`;
+    /// an event may also give its `date`, `country` and `fatalities` (article-level gold),
+    /// and `source`, `target` and `cameo` may list alternatives.
     Dyad,
     /// PETRARCH's validation XML (`<Sentence>`, `<EventCoding>`, `<Text>`).
     PetrarchXml,
@@ -28,7 +30,7 @@ pub enum GoldFormat {
 
 /// One expected event. Each field lists acceptable alternatives; a two-digit code accepts any
 /// code of that CAMEO root (the PLOVER records give types, not codes).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GoldEvent {
     /// Acceptable source codes (`None`: no source).
     pub sources: Vec<Option<String>>,
@@ -36,6 +38,12 @@ pub struct GoldEvent {
     pub targets: Vec<Option<String>>,
     /// Acceptable event codes.
     pub codes: Vec<String>,
+    /// The day the event happened, when the text gives one (article-level gold).
+    pub date: Option<Date>,
+    /// The country (ISO 3166-1 alpha-3) where it happened, when the text names a place.
+    pub country: Option<String>,
+    /// The people the text says it killed, when it gives a number.
+    pub fatalities: Option<u32>,
 }
 
 /// What a record expects.
@@ -128,11 +136,70 @@ struct DyadLine {
     tags: Vec<String>,
 }
 
+/// A field written as one value or a list of acceptable values.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(Option<String>),
+    Many(Vec<Option<String>>),
+}
+
+impl OneOrMany {
+    fn values(&self) -> Vec<Option<&str>> {
+        match self {
+            OneOrMany::One(v) => vec![v.as_deref()],
+            OneOrMany::Many(v) => v.iter().map(Option::as_deref).collect(),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct DyadEvent {
-    source: Option<String>,
-    target: Option<String>,
-    cameo: String,
+    #[serde(default = "no_actor")]
+    source: OneOrMany,
+    #[serde(default = "no_actor")]
+    target: OneOrMany,
+    cameo: OneOrMany,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    fatalities: Option<u32>,
+}
+
+fn no_actor() -> OneOrMany {
+    OneOrMany::One(None)
+}
+
+/// The gold event a dyad line's event gives, or what is wrong with it.
+fn dyad_event(e: &DyadEvent) -> Result<GoldEvent, String> {
+    let codes: Vec<String> = e
+        .cameo
+        .values()
+        .into_iter()
+        .flatten()
+        .map(str::to_string)
+        .collect();
+    if codes.is_empty() {
+        return Err("an event without a CAMEO code".to_string());
+    }
+    if let Some(bad) = codes.iter().find(|c| !valid_code(c)) {
+        return Err(format!("bad CAMEO code {bad:?}"));
+    }
+    let date = match e.date.as_deref() {
+        Some(d) => Some(parse_date(d).ok_or_else(|| format!("bad event date {d:?}"))?),
+        None => None,
+    };
+    let actors = |v: &OneOrMany| v.values().into_iter().map(normalize_code).collect();
+    Ok(GoldEvent {
+        sources: actors(&e.source),
+        targets: actors(&e.target),
+        codes,
+        date,
+        country: e.country.as_deref().map(|c| c.trim().to_uppercase()),
+        fatalities: e.fatalities,
+    })
 }
 
 fn read_dyad(file: &str, text: &str) -> Result<Vec<GoldRecord>, GoldError> {
@@ -151,24 +218,16 @@ fn read_dyad(file: &str, text: &str) -> Result<Vec<GoldRecord>, GoldError> {
             Some(d) => Some(parse_date(d).ok_or_else(|| err(format!("bad date {d:?}")))?),
             None => None,
         };
-        for e in &r.events {
-            if !valid_code(&e.cameo) {
-                return Err(err(format!("bad CAMEO code {:?}", e.cameo)));
-            }
-        }
-        let expected = if r.events.is_empty() {
+        let events = r
+            .events
+            .iter()
+            .enumerate()
+            .map(|(k, e)| dyad_event(e).map_err(|m| err(format!("event {}: {m}", k + 1))))
+            .collect::<Result<Vec<_>, _>>()?;
+        let expected = if events.is_empty() {
             Expected::NoEvents
         } else {
-            Expected::Events(
-                r.events
-                    .iter()
-                    .map(|e| GoldEvent {
-                        sources: vec![normalize_code(e.source.as_deref())],
-                        targets: vec![normalize_code(e.target.as_deref())],
-                        codes: vec![e.cameo.clone()],
-                    })
-                    .collect(),
-            )
+            Expected::Events(events)
         };
         out.push(GoldRecord {
             id: r.id,
@@ -365,6 +424,7 @@ fn read_petrarch_xml(file: &str, text: &str) -> Result<Vec<GoldRecord>, GoldErro
                             sources: vec![normalize_code(a.get("sourcecode").map(String::as_str))],
                             targets: vec![normalize_code(a.get("targetcode").map(String::as_str))],
                             codes: vec![code],
+                            ..GoldEvent::default()
                         });
                     }
                 }
@@ -511,6 +571,7 @@ fn read_plover_gsr(file: &str, text: &str) -> Result<Vec<GoldRecord>, GoldError>
                 sources: gsr_actors(r.get("source")),
                 targets: gsr_actors(r.get("target")),
                 codes: roots.iter().map(|s| s.to_string()).collect(),
+                ..GoldEvent::default()
             }]),
             require_dyad: None,
         });
@@ -521,6 +582,35 @@ fn read_plover_gsr(file: &str, text: &str) -> Result<Vec<GoldRecord>, GoldError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dyad_article_events_with_alternatives_date_country_and_dead() {
+        let text = r#"{"id":"wn-1","date":"2009-09-09","text":"A. B.","events":[{"source":["USAMIL","USAGOV"],"target":"PAKREB","cameo":["195","190"],"date":"2009-09-08","country":"pak","fatalities":10,"evidence":"A."},{"source":"PAKGOV","cameo":"010"}]}"#;
+        let g = read_gold(GoldFormat::Dyad, "a.jsonl", text).expect("valid");
+        let Expected::Events(events) = &g[0].expected else {
+            panic!("events expected: {:?}", g[0].expected);
+        };
+        assert_eq!(
+            events[0],
+            GoldEvent {
+                sources: vec![Some("USAMIL".into()), Some("USAGOV".into())],
+                targets: vec![Some("PAKREB".into())],
+                codes: vec!["195".into(), "190".into()],
+                date: Some(Date::constant(2009, 9, 8)),
+                country: Some("PAK".into()),
+                fatalities: Some(10),
+            }
+        );
+        // a missing target is no target
+        assert_eq!(events[1].targets, vec![None]);
+        let bad = text.replace(r#""2009-09-08""#, r#""Tuesday""#);
+        let e = read_gold(GoldFormat::Dyad, "a.jsonl", &bad).expect_err("bad event date");
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("event 1: bad event date"), "{e}");
+        let bad = text.replace(r#"["195","190"]"#, "[]");
+        let e = read_gold(GoldFormat::Dyad, "a.jsonl", &bad).expect_err("no code");
+        assert!(e.message.contains("without a CAMEO code"), "{e}");
+    }
 
     #[test]
     fn dyad_jsonl() {
@@ -534,6 +624,7 @@ mod tests {
                 sources: vec![Some("RUSMIL".into())],
                 targets: vec![None],
                 codes: vec!["194".into()],
+                ..GoldEvent::default()
             }])
         );
         assert_eq!(g[1].expected, Expected::NoEvents);

@@ -4,8 +4,14 @@
 //! Matching is one-to-one within a record: each expected event takes the first coded event
 //! of that record that matches it at the level. A record passes when its coded triple set
 //! equals the expected set exactly (PETRARCH's rule); `noevents` and `error` records pass when
-//! nothing is coded. Unannotated records are coded and counted but not scored. This module
-//! only counts; it never codes, reads or prints.
+//! nothing is coded. Unannotated records are coded and counted but not scored.
+//!
+//! Article-level gold (several sentences a record, events with the day, the country and the
+//! dead) is scored the same way, record by record ([`RecordScore`], at the root+countries
+//! level), and the matched events' attributes are checked where the gold gives them
+//! ([`Attributes`]): the date is right when the gold day lies in the coded range and that
+//! range is at most a week; the country when the event's place is in it; the fatalities when
+//! the counts are equal. This module only counts; it never codes, reads or prints.
 
 use std::collections::BTreeMap;
 
@@ -31,6 +37,14 @@ pub struct Coded {
     pub target_entry: Option<String>,
     /// The sentence it came from.
     pub sentence: String,
+    /// First day of the event's date (YYYY-MM-DD).
+    pub date_start: Option<String>,
+    /// Last day.
+    pub date_end: Option<String>,
+    /// The country of the event's place.
+    pub country: Option<String>,
+    /// People reported killed.
+    pub fatalities: Option<u32>,
 }
 
 impl Coded {
@@ -44,6 +58,10 @@ impl Coded {
             source_entry: e.source.entry.clone(),
             target_entry: e.target.entry.clone(),
             sentence: e.sentence.clone(),
+            date_start: e.date.start.clone(),
+            date_end: e.date.end.clone(),
+            country: e.location.as_ref().map(|l| l.country.clone()),
+            fatalities: e.fatalities,
         }
     }
 }
@@ -188,6 +206,68 @@ pub struct Explanation {
     pub text: String,
 }
 
+/// One record's figures at the root+countries level (per article, for article-level gold).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecordScore {
+    /// The record.
+    pub id: String,
+    /// Its figures.
+    pub prf: Prf,
+}
+
+/// How often the matched events' date, country and fatalities are right, over the matched
+/// events (root+countries level) whose gold gives them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Attributes {
+    /// Matched events whose gold gives a day.
+    pub dated: usize,
+    /// Of those, coded with a range holding that day, at most a week long.
+    pub date_right: usize,
+    /// Matched events whose gold gives a country.
+    pub located: usize,
+    /// Of those, placed in that country.
+    pub country_right: usize,
+    /// Matched events whose gold gives a death toll.
+    pub counted: usize,
+    /// Of those, with that toll.
+    pub fatalities_right: usize,
+}
+
+impl Attributes {
+    fn add(&mut self, g: &GoldEvent, c: &Coded) {
+        if let Some(day) = g.date {
+            self.dated += 1;
+            if date_holds(day, c) {
+                self.date_right += 1;
+            }
+        }
+        if let Some(country) = &g.country {
+            self.located += 1;
+            if c.country.as_ref() == Some(country) {
+                self.country_right += 1;
+            }
+        }
+        if let Some(n) = g.fatalities {
+            self.counted += 1;
+            if c.fatalities == Some(n) {
+                self.fatalities_right += 1;
+            }
+        }
+    }
+}
+
+/// Does the coded date range hold `day`, and is it at most a week long?
+fn date_holds(day: dyad_core::Date, c: &Coded) -> bool {
+    let parse = |d: &Option<String>| d.as_deref().and_then(|d| d.parse::<dyad_core::Date>().ok());
+    let (Some(start), Some(end)) = (parse(&c.date_start), parse(&c.date_end)) else {
+        return false;
+    };
+    let week_end = start
+        .checked_add(jiff::Span::new().days(6))
+        .unwrap_or(start);
+    start <= day && day <= end && end <= week_end
+}
+
 /// The whole evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -209,6 +289,10 @@ pub struct Report {
     pub failed: Vec<String>,
     /// Every miss and every extra at the exact level.
     pub explanations: Vec<Explanation>,
+    /// Each scored record's figures at the root+countries level.
+    pub per_record: Vec<RecordScore>,
+    /// The matched events' dates, countries and death tolls (root+countries level).
+    pub attributes: Attributes,
 }
 
 fn fmt_alt(v: &[Option<String>]) -> String {
@@ -251,6 +335,8 @@ pub fn score(records: &[GoldRecord], coded: &[Vec<Coded>]) -> Report {
         coded_unannotated: 0,
         failed: Vec::new(),
         explanations: Vec::new(),
+        per_record: Vec::new(),
+        attributes: Attributes::default(),
     };
     for (i, r) in records.iter().enumerate() {
         let have = coded.get(i).unwrap_or(&empty);
@@ -264,6 +350,23 @@ pub fn score(records: &[GoldRecord], coded: &[Vec<Coded>]) -> Report {
             Expected::NoEvents | Expected::Error(_) => &[],
         };
         report.scored += 1;
+        let a = assign(Level::RootCountries, gold, have);
+        let mut prf = Prf {
+            gold: gold.len(),
+            coded: have.len(),
+            ..Prf::default()
+        };
+        for (g, m) in gold.iter().zip(&a) {
+            if let Some(c) = m.and_then(|k| have.get(k)) {
+                prf.matched += 1;
+                report.attributes.add(g, c);
+            }
+        }
+        prf.finish();
+        report.per_record.push(RecordScore {
+            id: r.id.clone(),
+            prf,
+        });
         for lr in levels.iter_mut() {
             let a = assign(lr.level, gold, have);
             let mut hit = vec![false; have.len()];
@@ -414,6 +517,22 @@ impl Report {
                 );
             }
         }
+        let at = &self.attributes;
+        if at.dated + at.located + at.counted > 0 {
+            let _ = writeln!(
+                s,
+                "\nmatched events (root+countries): date right {}/{} ({:.1}%), country right {}/{} ({:.1}%), fatalities right {}/{} ({:.1}%)",
+                at.date_right,
+                at.dated,
+                pct(at.date_right, at.dated),
+                at.country_right,
+                at.located,
+                pct(at.country_right, at.located),
+                at.fatalities_right,
+                at.counted,
+                pct(at.fatalities_right, at.counted)
+            );
+        }
         if self.per_category.len() > 1 || self.per_category.keys().any(|k| k != "-") {
             let _ = writeln!(s, "\nper category  passed/scored");
             for (k, c) in &self.per_category {
@@ -421,6 +540,14 @@ impl Report {
             }
         }
         if explain {
+            let _ = writeln!(s, "\nper record (root+countries)  gold coded matched");
+            for r in &self.per_record {
+                let _ = writeln!(
+                    s,
+                    "  {:<40} {:>4} {:>5} {:>7}",
+                    r.id, r.prf.gold, r.prf.coded, r.prf.matched
+                );
+            }
             let _ = writeln!(s, "\nmisses and extras (exact level):");
             for e in &self.explanations {
                 let why = match (&e.rule, e.kind) {
@@ -459,6 +586,7 @@ mod tests {
             sources: vec![s.map(str::to_string)],
             targets: vec![t.map(str::to_string)],
             codes: vec![c.to_string()],
+            ..GoldEvent::default()
         }
     }
 
@@ -471,6 +599,10 @@ mod tests {
             source_entry: None,
             target_entry: None,
             sentence: "s".into(),
+            date_start: None,
+            date_end: None,
+            country: None,
+            fatalities: None,
         }
     }
 
@@ -483,6 +615,53 @@ mod tests {
             expected,
             require_dyad: None,
         }
+    }
+
+    #[test]
+    fn articles_are_scored_per_record_with_date_country_and_dead() {
+        let mut strike = gold(Some("USA"), Some("PAK"), "195");
+        strike.date = Some(dyad_core::Date::constant(2009, 9, 8));
+        strike.country = Some("PAK".into());
+        strike.fatalities = Some(10);
+        let mut talks = gold(Some("USA"), Some("AFG"), "040");
+        talks.date = Some(dyad_core::Date::constant(2009, 9, 9));
+        let records = vec![record(
+            "wn",
+            "-",
+            Expected::Events(vec![strike, talks, gold(Some("PAK"), None, "111")]),
+        )];
+        let mut hit = coded(Some("USAMIL"), Some("PAKREB"), "190");
+        hit.date_start = Some("2009-09-08".into());
+        hit.date_end = Some("2009-09-08".into());
+        hit.country = Some("PAK".into());
+        hit.fatalities = Some(9);
+        let mut met = coded(Some("USAGOV"), Some("AFGGOV"), "042");
+        // a month is too wide for a day, even when it holds it
+        met.date_start = Some("2009-09-01".into());
+        met.date_end = Some("2009-09-30".into());
+        let extra = coded(Some("IND"), None, "010");
+        let r = score(&records, &[vec![extra, hit, met]]);
+        assert_eq!(r.per_record.len(), 1);
+        let p = r.per_record[0].prf;
+        assert_eq!((p.gold, p.coded, p.matched), (3, 3, 2));
+        assert_eq!(
+            r.attributes,
+            Attributes {
+                dated: 2,
+                date_right: 1,
+                located: 1,
+                country_right: 1,
+                counted: 1,
+                fatalities_right: 0,
+            }
+        );
+        let table = r.to_table(true);
+        assert!(
+            table.contains(
+                "date right 1/2 (50.0%), country right 1/1 (100.0%), fatalities right 0/1"
+            ),
+            "{table}"
+        );
     }
 
     #[test]
@@ -593,6 +772,7 @@ mod tests {
             sources: vec![Some("HUN".into()), Some("ROU".into())],
             targets: vec![None],
             codes: vec!["19".into(), "20".into()],
+            ..GoldEvent::default()
         };
         assert!(matches(Level::Exact, &g, &coded(Some("ROU"), None, "202")));
         assert!(!matches(
