@@ -141,6 +141,11 @@ pub struct CodingRules {
     /// coded with an unidentified armed attacker, as CAMEO and PLOVER do.
     #[serde(default)]
     pub unattributed_attack: Option<UnattributedAttack>,
+    /// Attacks a passive's harm is put down to, named by a noun whose agent the noun's own
+    /// modifiers or the military reporting the clause name ("were killed in Israeli air
+    /// strikes", "were killed in two strikes, the U.S. military said").
+    #[serde(default)]
+    pub attack_noun_agent: Option<AttackNounAgent>,
     /// Actor codes of private parties ("BUS"): an event all of whose actors carry one of
     /// them is not coded.
     #[serde(default)]
@@ -226,6 +231,31 @@ pub struct UnattributedAttack {
     pub code: String,
     /// The CAMEO actor code of the unidentified attacker.
     pub source: String,
+}
+
+/// The rule for harm put down to an attack noun with an agent (`[attack_noun_agent]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct AttackNounAgent {
+    /// The noun class (noun_classes.toml) of the attack nouns.
+    pub class: String,
+    /// The verbs of harm it applies to, in the passive ("were killed in").
+    pub verbs: Vec<String>,
+    /// Prepositions of the passive's phrase that names the attack.
+    pub cases: Vec<String>,
+    /// Prepositions of a phrase on the attack noun that name its agent ("an attack by").
+    pub agent_cases: Vec<String>,
+    /// Prepositions of a phrase on the attack noun that name its target ("strikes on Gaza").
+    pub target_cases: Vec<String>,
+    /// Attack nouns whose agent may be the actor reporting the clause ("strikes", not
+    /// "bombing": a military reports its own strikes, not other people's bombs).
+    pub reporter_nouns: Vec<String>,
+    /// Roles of a reporting actor that can be the agent ("MIL").
+    pub reporter_roles: Vec<String>,
+    /// CAMEO codes by attack noun ("air strike" → 195); others take `code`.
+    #[serde(default)]
+    pub codes: HashMap<String, String>,
+    /// The code of any other attack noun.
+    pub code: String,
 }
 
 /// A problem in the rules file.

@@ -7,6 +7,7 @@
 //! reads the clause it is given and nothing else; it never grounds or stores an event.
 
 mod accusation_content;
+mod attack_noun_agent;
 mod cannot_act;
 mod happening;
 mod hypothetical;
@@ -36,10 +37,11 @@ pub(crate) trait Veto: Sync {
 }
 
 /// The clause coders, in the order they are tried for a verb.
-pub(crate) static CLAUSE_CODERS: [&dyn ClauseCoder; 4] = [
+pub(crate) static CLAUSE_CODERS: [&dyn ClauseCoder; 5] = [
     &verb_pattern::VerbPatterns,
     &happening::Happening,
     &reaction::Reaction,
+    &attack_noun_agent::AttackNounAgent,
     &unattributed_attack::UnattributedAttack,
 ];
 
