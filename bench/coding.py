@@ -10,9 +10,14 @@ Prints:
     (coded events of a root the record's type covers / all coded events), recall (records with
     such an event / all records), F1, and the share of found records whose source and target
     countries also match;
+  - on the real-news articles of gold/articles/ (Wikinews, events written before dyad coded
+    them): per article and overall, events matched one to one at root + source/target
+    country, recall and precision, and of the matched events how often the date, the country
+    and the death toll are right where the gold gives them. The development split
+    (dev.jsonl) always; the test split (test.jsonl) only with --test, when closing an issue;
   - end-to-end speed of `dyad code` on the Reuters sample: sentences/s on one thread.
 
-usage: bench/coding.py [--explain]
+usage: bench/coding.py [--explain] [--test]
 """
 import json, os, subprocess, sys, time
 from collections import Counter
@@ -144,10 +149,35 @@ def speed():
           f"(dyad code end to end on the Reuters sample, one thread, best of 3)")
 
 
+def articles(split, explain):
+    path = os.path.join(ROOT, "gold", "articles", f"{split}.jsonl")
+    run = subprocess.run([DYAD, "eval", "--gold", path, "--json"], capture_output=True)
+    if run.returncode != 0:
+        sys.exit(run.stderr.decode()[-2000:])
+    r = json.loads(run.stdout)
+    level = next(l for l in r["levels"] if l["level"] == "root-countries")
+    if explain:
+        for a in r["per_record"]:
+            p = a["prf"]
+            print(f"  {a['id']:<58} gold {p['gold']:>3}  coded {p['coded']:>3}  matched {p['matched']:>3}"
+                  f"  R {p['recall']:.2f}  P {p['precision']:.2f}")
+    o = level["overall"]
+    at = r["attributes"]
+    share = lambda a, b: f"{a}/{b} = {a / b:.2f}" if b else "-"
+    print(f"articles ({split}, {r['scored']} articles), root+countries: recall {o['recall']:.3f}  "
+          f"precision {o['precision']:.3f}  F1 {o['f1']:.3f}  (gold {o['gold']}, coded {o['coded']}, "
+          f"matched {o['matched']}); of matched events: date right {share(at['date_right'], at['dated'])}, "
+          f"country right {share(at['country_right'], at['located'])}, "
+          f"fatalities right {share(at['fatalities_right'], at['counted'])}")
+
+
 def main():
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "dyad-cli"], cwd=ROOT, check=True)
     golden("--explain" in sys.argv)
     plover("--explain" in sys.argv)
+    articles("dev", "--explain" in sys.argv)
+    if "--test" in sys.argv:
+        articles("test", "--explain" in sys.argv)
     speed()
 
 

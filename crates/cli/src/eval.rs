@@ -21,7 +21,7 @@ use dyad_petrarch::PetrarchCoding;
 /// `--format` values of `dyad eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum GoldArg {
-    /// JSONL: {"id", "date", "text", "events": [{"source", "target", "cameo"}]}.
+    /// JSONL: {"id", "date", "text", "events": [{"source", "target", "cameo"}]}; events may add "date", "country" and "fatalities" (article-level gold), and list alternatives.
     Dyad,
     /// PETRARCH validation XML (<Sentence>, <EventCoding>, <Text>).
     PetrarchXml,
