@@ -56,10 +56,11 @@ pub fn code_document_explained(
     };
     let mut events = Vec::new();
     for s in &doc.segments {
+        let forms: Vec<&str> = s.tokens.iter().map(|t| doc.text_of(t.span)).collect();
         if s.kind == SegmentKind::Heading {
+            coder.read_heading(&ctx, &forms, &mut state);
             continue;
         }
-        let forms: Vec<&str> = s.tokens.iter().map(|t| doc.text_of(t.span)).collect();
         let parsed = coder.needs_parse(&ctx, &forms, &state);
         if !parsed {
             coder.skim_segment(&forms, &mut state);

@@ -233,6 +233,9 @@ impl<'d> Coder<'d> {
             }
         }
         let sponsors = self.sponsor_tokens(&forms, &matches);
+        // the story's country is what the headline and the sentences before said
+        let story_country = state.story_country().map(str::to_string);
+        state.count_countries(self.countries_of(&matches));
         let sentence = SentenceContext {
             seg,
             tree: &tree,
@@ -244,6 +247,7 @@ impl<'d> Coder<'d> {
             mentions: mentions.as_ref(),
             state: &state.grounding,
             recent: &state.recent,
+            story_country: story_country.as_deref(),
         };
         let mut events = Vec::new();
         // the verb of each event
@@ -262,6 +266,26 @@ impl<'d> Coder<'d> {
         nominal::give_deaths_to_the_killing(&tree, &verbs, &mut events);
         state.remember(&events);
         events
+    }
+
+    /// Read a heading (which is never coded) for the countries it names: a headline says
+    /// what country the story is about.
+    pub fn read_heading(
+        &self,
+        ctx: &DocumentContext<'_>,
+        forms: &[&str],
+        state: &mut DocumentState,
+    ) {
+        let matches = self.dicts.actors.find(forms, ctx.date);
+        state.count_countries(self.countries_of(&matches));
+    }
+
+    /// The country codes of a sentence's country matches.
+    fn countries_of<'m>(&'m self, matches: &'m [ActorMatch]) -> impl Iterator<Item = &'m str> + 'm {
+        matches.iter().filter_map(|m| {
+            let e = self.dicts.actors.entry(m.entry);
+            (e.kind == ActorKind::Country).then_some(e.code.as_str())
+        })
     }
 
     /// Tokens of country matches used as sponsors ("Iran" in "Iran-backed").

@@ -302,10 +302,43 @@ impl Dictionaries<'_> {
                         f.home = Some(c);
                         code
                     }
-                    None => e.code.clone(),
+                    None => match self.story_country_of(s, h, e) {
+                        Some(c) => {
+                            f.entries.push(format!("story-{c}"));
+                            f.rules.push("story-country");
+                            let code = with_role(c, &e.code, e.prefix);
+                            f.home = Some(c.to_string());
+                            code
+                        }
+                        None => e.code.clone(),
+                    },
                 }
             }
         }
+    }
+
+    /// The story's country for a role phrase that names none (`story_country_types`), unless
+    /// a sponsor in the phrase says whose the role is not ("Iran-backed militants").
+    fn story_country_of<'s>(
+        &self,
+        s: &SentenceContext<'s>,
+        h: usize,
+        e: &ActorEntry,
+    ) -> Option<&'s str> {
+        if !CodingRules::has(&self.rules.story_country_types, &e.code) {
+            return None;
+        }
+        // (the parser may hang the sponsor on the participle outside the phrase: "Iran" on
+        // "backed" in "Iran-backed militants")
+        let t = s.tree;
+        let phrase = t.phrase(h);
+        let words = phrase
+            .iter()
+            .flat_map(|&w| std::iter::once(w).chain(t.children(w).iter().copied()));
+        if words.clone().any(|w| s.sponsors.contains(&w)) {
+            return None;
+        }
+        s.story_country
     }
 
     /// The code of a phrase whose head names no actor: its named actor, its country, or

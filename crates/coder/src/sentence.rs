@@ -33,6 +33,8 @@ pub(crate) struct SentenceContext<'a> {
     pub state: &'a dyad_grounding::DocumentState,
     /// The document's earlier events, oldest first.
     pub recent: &'a [Antecedent],
+    /// The country the story is about so far (see `story_country_types`).
+    pub story_country: Option<&'a str>,
 }
 
 /// One verb of a sentence, as the rules see it: the dictionaries, the sentence, the verb.

@@ -16,6 +16,8 @@ const REMEMBERED_EVENTS: usize = 64;
 pub struct DocumentState {
     pub(crate) grounding: dyad_grounding::DocumentState,
     pub(crate) recent: Vec<Antecedent>,
+    /// How often the document's actor words have named each country, first named first.
+    country_counts: Vec<(String, usize)>,
 }
 
 /// An event coded earlier in the document.
@@ -35,6 +37,7 @@ impl DocumentState {
         DocumentState {
             grounding: dyad_grounding::DocumentState::new(publication),
             recent: Vec::new(),
+            country_counts: Vec::new(),
         }
     }
 
@@ -44,7 +47,30 @@ impl DocumentState {
         DocumentState {
             grounding: dyad_grounding::DocumentState::undated(),
             recent: Vec::new(),
+            country_counts: Vec::new(),
         }
+    }
+
+    /// Count the countries a sentence's (or headline's) actor words name.
+    pub(crate) fn count_countries<'a>(&mut self, countries: impl IntoIterator<Item = &'a str>) {
+        for c in countries {
+            match self.country_counts.iter_mut().find(|(k, _)| k == c) {
+                Some((_, n)) => *n += 1,
+                None => self.country_counts.push((c.to_string(), 1)),
+            }
+        }
+    }
+
+    /// The country the story is about, as far as it has gone: the one its actor words have
+    /// named most often, the first named on a tie.
+    pub(crate) fn story_country(&self) -> Option<&str> {
+        let mut best: Option<&(String, usize)> = None;
+        for e in &self.country_counts {
+            if best.is_none_or(|b| e.1 > b.1) {
+                best = Some(e);
+            }
+        }
+        best.map(|(c, _)| c.as_str())
     }
 
     /// Remember the events of a sentence just coded, and their actors' countries as

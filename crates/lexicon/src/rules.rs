@@ -212,6 +212,11 @@ pub struct CodingRules {
     /// Prepositions that name the reacting actor on a reaction noun ("condemnation from X").
     #[serde(default)]
     pub reaction_actor_cases: Vec<String>,
+    /// Roles that take the country the story is about when their phrase names none ("the
+    /// rebels denied involvement" in a Sri Lankan story → LKAREB): the country the document
+    /// has named most often so far by actor words, its headline included.
+    #[serde(default)]
+    pub story_country_types: Vec<String>,
     /// Stem endings that take "-es" ("pushes", "goes"; never "departes").
     #[serde(default)]
     pub es_stem_endings: Vec<String>,

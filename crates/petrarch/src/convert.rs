@@ -926,6 +926,8 @@ pub fn convert(
     rules.non_agent_subject_classes.clear();
     rules.unasserting_nouns.clear();
     rules.company_name_words.clear();
+    // PETRARCH leaves a bare role without a country ("police" is `---COP`)
+    rules.story_country_types.clear();
     // PETRARCH codes a noun phrase by every agent word in it: "the primary official news
     // agency" is `---GOV`
     rules.role_modifiers_name_actors = true;
