@@ -123,6 +123,20 @@ impl Dictionaries<'_> {
             .into_iter()
             .find(|c| self.verbs.patterns_for(c).next().is_some())
     }
+    /// The subject of the reporting verb that reports clause `v` ("…, the U.S. military
+    /// said"; "police said that …").
+    pub(crate) fn reporter_subject(&self, t: &Tree<'_>, v: usize) -> Option<usize> {
+        let reports = |k: usize| CodingRules::has(&self.rules.reporting_verbs, &t.lemma(k));
+        let said = t
+            .children_rel(v, "parataxis")
+            .find(|&p| reports(p))
+            .or_else(|| {
+                t.head(v)
+                    .filter(|&g| matches!(t.rel(v), "ccomp" | "parataxis") && reports(g))
+            })?;
+        t.children_rel(said, "nsubj").next()
+    }
+
     /// The logical subject of verb `v`, looking through conjoined and controlled verbs.
     pub(crate) fn subject(&self, t: &Tree<'_>, v: usize, passive: bool) -> Option<usize> {
         if passive {
@@ -161,6 +175,21 @@ impl Dictionaries<'_> {
                     })
                 }
                 "acl" => return Some(head),
+                // "broke up a rally, arresting over 100 people": a subjectless gerund
+                // adjunct shares its active governor's subject (not a killing, which
+                // counts the governor's dead: "attacked the town, killing four")
+                "advcl"
+                    if t.words[cur].xpos == "VBG"
+                        && !CodingRules::has(
+                            &self.rules.participle_subject_excluded_verbs,
+                            &t.lemma(cur),
+                        )
+                        && self.rules.participle_clause_subjects
+                        && t.children_rel(cur, "mark").next().is_none()
+                        && t.children_rel(head, "aux:pass").next().is_none() =>
+                {
+                    return nearer_subject(t, head);
+                }
                 // "threatened on Monday to retaliate": a misattached infinitive of an
                 // intent verb is its complement
                 "advcl" if self.infinitive_of_intent(t, cur, head) => {

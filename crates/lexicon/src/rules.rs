@@ -146,6 +146,10 @@ pub struct CodingRules {
     /// strikes", "were killed in two strikes, the U.S. military said").
     #[serde(default)]
     pub attack_noun_agent: Option<AttackNounAgent>,
+    /// Arrests and expulsions in the passive with no agent, reported by an authority
+    /// ("300 people were detained, police said"): the authority made them.
+    #[serde(default)]
+    pub reported_arrest: Option<ReportedArrest>,
     /// Actor codes of private parties ("BUS"): an event all of whose actors carry one of
     /// them is not coded.
     #[serde(default)]
@@ -212,6 +216,14 @@ pub struct CodingRules {
     /// Prepositions that name the reacting actor on a reaction noun ("condemnation from X").
     #[serde(default)]
     pub reaction_actor_cases: Vec<String>,
+    /// A subjectless gerund adjunct with no marker shares its active governor's subject
+    /// ("police broke up a rally, arresting over 100 people") …
+    #[serde(default)]
+    pub participle_clause_subjects: bool,
+    /// … unless its verb is one of these (a killing counts the governor's dead: "attacked
+    /// the town, killing four").
+    #[serde(default)]
+    pub participle_subject_excluded_verbs: Vec<String>,
     /// Roles that take the country the story is about when their phrase names none ("the
     /// rebels denied involvement" in a Sri Lankan story → LKAREB): the country the document
     /// has named most often so far by actor words, its headline included.
@@ -261,6 +273,15 @@ pub struct AttackNounAgent {
     pub codes: HashMap<String, String>,
     /// The code of any other attack noun.
     pub code: String,
+}
+
+/// The rule for arrests reported by the authority that made them (`[reported_arrest]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReportedArrest {
+    /// Verbs and the CAMEO code of each ("detain" → 173).
+    pub verbs: HashMap<String, String>,
+    /// Roles of a reporting actor that arrests or expels ("COP", "GOV").
+    pub roles: Vec<String>,
 }
 
 /// A problem in the rules file.

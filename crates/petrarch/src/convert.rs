@@ -928,6 +928,9 @@ pub fn convert(
     rules.company_name_words.clear();
     // PETRARCH leaves a bare role without a country ("police" is `---COP`)
     rules.story_country_types.clear();
+    rules.participle_clause_subjects = false;
+    rules.attack_noun_agent = None;
+    rules.reported_arrest = None;
     // PETRARCH codes a noun phrase by every agent word in it: "the primary official news
     // agency" is `---GOV`
     rules.role_modifiers_name_actors = true;

@@ -10,7 +10,7 @@
 //! prepositions, the nouns and roles for which the reporter is the agent, the codes by noun.
 
 use dyad_core::event::ActorRef;
-use dyad_lexicon::{AttackNounAgent as Rule, CodingRules};
+use dyad_lexicon::AttackNounAgent as Rule;
 
 use crate::rules::ClauseCoder;
 use crate::sentence::{
@@ -127,25 +127,20 @@ fn noun_agent(c: &Clause<'_>, rule: &Rule, attack: usize) -> Option<Resolved> {
         })
 }
 
-/// The actor reporting the clause ("…, the U.S. military said"; "the military said that …"),
-/// when its role is one that strikes.
+/// The actor reporting the clause ("…, the U.S. military said"), when its role is one that
+/// strikes.
 fn reporter(c: &Clause<'_>, rule: &Rule) -> Option<Resolved> {
-    let (d, s, v) = (c.dicts, c.sentence, c.verb);
-    let t = s.tree;
-    let reports = |k: usize| CodingRules::has(&d.rules.reporting_verbs, &t.lemma(k));
-    let said = t
-        .children_rel(v, "parataxis")
-        .find(|&p| reports(p))
-        .or_else(|| {
-            t.head(v)
-                .filter(|&g| matches!(t.rel(v), "ccomp" | "parataxis") && reports(g))
-        })?;
-    let subject = t.children_rel(said, "nsubj").next()?;
-    d.phrase_actors(s, subject).into_iter().find(|r| {
-        rule.reporter_roles
-            .iter()
-            .any(|role| r.code.len() > 3 && r.code[3..].starts_with(role.as_str()))
-    })
+    let (d, s) = (c.dicts, c.sentence);
+    let subject = d.reporter_subject(s.tree, c.verb)?;
+    d.phrase_actors(s, subject)
+        .into_iter()
+        .find(|r| has_role(&r.code, &rule.reporter_roles))
+}
+
+/// Is `code` a country's actor of one of `roles` ("USAMIL" of "MIL")?
+pub(crate) fn has_role(code: &str, roles: &[String]) -> bool {
+    code.get(3..)
+        .is_some_and(|rest| roles.iter().any(|role| rest.starts_with(role.as_str())))
 }
 
 /// The target the attack noun's own phrase names ("strikes on Gaza").

@@ -15,6 +15,7 @@ mod negated;
 mod off_topic_object;
 mod private_matter;
 mod reaction;
+mod reported_arrest;
 mod unattributed_attack;
 mod verb_pattern;
 
@@ -37,11 +38,12 @@ pub(crate) trait Veto: Sync {
 }
 
 /// The clause coders, in the order they are tried for a verb.
-pub(crate) static CLAUSE_CODERS: [&dyn ClauseCoder; 5] = [
+pub(crate) static CLAUSE_CODERS: [&dyn ClauseCoder; 6] = [
     &verb_pattern::VerbPatterns,
     &happening::Happening,
     &reaction::Reaction,
     &attack_noun_agent::AttackNounAgent,
+    &reported_arrest::ReportedArrest,
     &unattributed_attack::UnattributedAttack,
 ];
 

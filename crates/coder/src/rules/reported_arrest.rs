@@ -1,0 +1,76 @@
+//! `reported-arrest`: an arrest, detention or expulsion told in the passive with no agent and
+//! reported by an authority is that authority's act: "more than 300 people were detained,
+//! police said" (COP → CVL, 173), "two journalists were deported, the interior ministry said"
+//! (GOV → MED, 174). Only authorities that arrest or expel (`roles`) count as the agent; a
+//! rights group or a relative reporting an arrest is not the one who made it. The rule is data
+//! (`reported_arrest` in `coding_rules.toml`): the verbs with their codes and the roles.
+
+use dyad_core::event::ActorRef;
+
+use crate::rules::attack_noun_agent::has_role;
+use crate::rules::ClauseCoder;
+use crate::sentence::{actor_ref, verb_text, Candidate, Clause, Modality};
+
+/// The rule's name, cited by the events it makes.
+const NAME: &str = "reported-arrest";
+
+/// Codes a reported arrest whose passive names no agent.
+pub(crate) struct ReportedArrest;
+
+impl ClauseCoder for ReportedArrest {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn code(&self, c: &Clause<'_>, out: &mut Vec<Candidate>) {
+        let (d, s, v) = (c.dicts, c.sentence, c.verb);
+        let Some(rule) = &d.rules.reported_arrest else {
+            return;
+        };
+        let t = s.tree;
+        let lemma = d.verb_lemma(t, s.forms[v], v).unwrap_or_else(|| t.lemma(v));
+        let Some(code) = rule.verbs.get(&lemma) else {
+            return;
+        };
+        let passive = t.children_rel(v, "aux:pass").next().is_some();
+        if !passive || t.by_agent(v).is_some() || d.modality(t, v) != Modality::Asserted {
+            return;
+        }
+        let Some(reporter) = d.reporter_subject(t, v) else {
+            return;
+        };
+        let Some(source) = d
+            .phrase_actors(s, reporter)
+            .into_iter()
+            .find(|r| has_role(&r.code, &rule.roles))
+        else {
+            return;
+        };
+        let targets = t
+            .children_rel(v, "nsubj:pass")
+            .next()
+            .map(|o| d.phrase_actors(s, o))
+            .unwrap_or_default();
+        let verb = verb_text(s, v, None);
+        let id = format!("reported.{lemma}");
+        let make = |target: ActorRef, extra: &[&'static str]| {
+            let mut candidate = Candidate::asserted(
+                NAME,
+                v,
+                (code, id.clone()),
+                &verb,
+                actor_ref(s, &source),
+                target,
+            );
+            candidate.rules.extend(source.rules.iter().copied());
+            candidate.rules.extend(extra.iter().copied());
+            candidate
+        };
+        if targets.is_empty() {
+            out.push(make(ActorRef::none(), &[]));
+        }
+        for r in targets.iter().filter(|r| r.code != source.code) {
+            out.push(make(actor_ref(s, r), &r.rules));
+        }
+    }
+}
