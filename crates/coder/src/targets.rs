@@ -114,7 +114,33 @@ impl Dictionaries<'_> {
                 }
             }
         }
-        self.place_target(s, o)
+        let places = self.place_target(s, o);
+        if !places.is_empty() {
+            return places;
+        }
+        self.antecedent_targets(s, o)
+    }
+
+    /// "U.N. officials condemned the attack": an event noun object naming no actor stands for
+    /// the document's latest event the noun can stand for, and that event's actor is the
+    /// target (rule `antecedent-target`).
+    fn antecedent_targets(&self, s: &SentenceContext<'_>, o: usize) -> Vec<Resolved> {
+        let span = s.tree.words[o].span;
+        self.antecedent_sources(s, o)
+            .into_iter()
+            .filter_map(|(a, _)| {
+                let code = a.code?;
+                Some(Resolved {
+                    code,
+                    country: a.country,
+                    span,
+                    entries: a.entry.into_iter().collect(),
+                    as_capital: false,
+                    behind_event_noun: false,
+                    rules: vec!["antecedent-target"],
+                })
+            })
+            .collect()
     }
 
     /// A phrase of preposition `prep` on the verb ("attacked X with Y"), on its object ("an
