@@ -282,6 +282,9 @@ pub struct ReportedArrest {
     pub verbs: HashMap<String, String>,
     /// Roles of a reporting actor that arrests or expels ("COP", "GOV").
     pub roles: Vec<String>,
+    /// With no such reporter, the role of the story's country that made the arrest ("COP").
+    #[serde(default)]
+    pub local_role: Option<String>,
 }
 
 /// A problem in the rules file.

@@ -2,14 +2,17 @@
 //! reported by an authority is that authority's act: "more than 300 people were detained,
 //! police said" (COP → CVL, 173), "two journalists were deported, the interior ministry said"
 //! (GOV → MED, 174). Only authorities that arrest or expel (`roles`) count as the agent; a
-//! rights group or a relative reporting an arrest is not the one who made it. The rule is data
-//! (`reported_arrest` in `coding_rules.toml`): the verbs with their codes and the roles.
+//! rights group or a relative reporting an arrest is not the one who made it. With no such
+//! reporter, an arrest in the passive is the local authorities' (`local_role` of the story's
+//! country, rule `local-authority`): "two people have been arrested in connection with the
+//! attack" in a Sri Lankan story is LKACOP's. The rule is data (`reported_arrest` in
+//! `coding_rules.toml`): the verbs with their codes, the roles, the local role.
 
 use dyad_core::event::ActorRef;
 
 use crate::rules::attack_noun_agent::has_role;
 use crate::rules::ClauseCoder;
-use crate::sentence::{actor_ref, verb_text, Candidate, Clause, Modality};
+use crate::sentence::{actor_ref, verb_text, Candidate, Clause, Modality, Resolved};
 
 /// The rule's name, cited by the events it makes.
 const NAME: &str = "reported-arrest";
@@ -36,14 +39,25 @@ impl ClauseCoder for ReportedArrest {
         if !passive || t.by_agent(v).is_some() || d.modality(t, v) != Modality::Asserted {
             return;
         }
-        let Some(reporter) = d.reporter_subject(t, v) else {
-            return;
+        let reported = d.reporter_subject(t, v).and_then(|reporter| {
+            d.phrase_actors(s, reporter)
+                .into_iter()
+                .find(|r| has_role(&r.code, &rule.roles))
+        });
+        let local = || {
+            let country = s.story_country?;
+            let role = rule.local_role.as_deref()?;
+            Some(Resolved {
+                code: format!("{country}{role}"),
+                country: Some(country.to_string()),
+                span: t.words[v].span,
+                entries: vec![format!("story-{country}")],
+                as_capital: false,
+                behind_event_noun: false,
+                rules: vec!["local-authority"],
+            })
         };
-        let Some(source) = d
-            .phrase_actors(s, reporter)
-            .into_iter()
-            .find(|r| has_role(&r.code, &rule.roles))
-        else {
+        let Some(source) = reported.or_else(local) else {
             return;
         };
         let targets = t
