@@ -147,7 +147,11 @@ impl<'d> Coder<'d> {
             return true;
         }
         let lower: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
-        (!state.recent.is_empty() && lower.iter().any(|f| self.may_be_event_noun(f)))
+        (!state.recent.is_empty()
+            && lower.iter().any(|f| {
+                self.may_be_event_noun(f)
+                    || CodingRules::has(&self.dicts.rules.document_pronouns, f)
+            }))
             || self
                 .dicts
                 .rules

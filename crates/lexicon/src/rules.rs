@@ -224,6 +224,10 @@ pub struct CodingRules {
     /// the town, killing four").
     #[serde(default)]
     pub participle_subject_excluded_verbs: Vec<String>,
+    /// Subject pronouns that, with nothing in their sentence to stand for, stand for the
+    /// source of the document's latest event ("He also vowed that …").
+    #[serde(default)]
+    pub document_pronouns: Vec<String>,
     /// Roles that take the country the story is about when their phrase names none ("the
     /// rebels denied involvement" in a Sri Lankan story → LKAREB): the country the document
     /// has named most often so far by actor words, its headline included.

@@ -929,6 +929,7 @@ pub fn convert(
     // PETRARCH leaves a bare role without a country ("police" is `---COP`)
     rules.story_country_types.clear();
     rules.participle_clause_subjects = false;
+    rules.document_pronouns.clear();
     rules.attack_noun_agent = None;
     rules.reported_arrest = None;
     // PETRARCH codes a noun phrase by every agent word in it: "the primary official news

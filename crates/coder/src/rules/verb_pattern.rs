@@ -227,7 +227,39 @@ fn sources(
         .statement_issuer(t, v)
         .map(|i| d.phrase_actors(s, i))
         .unwrap_or_default();
-    (found, Some("statement-issuer"))
+    if !found.is_empty() {
+        return (found, Some("statement-issuer"));
+    }
+    (document_antecedent(c, subject), Some("document-pronoun"))
+}
+
+/// "He also vowed that …": a subject pronoun (`document_pronouns`) with nothing in its
+/// sentence to stand for stands for the source of the document's latest event, when that
+/// event is at most two sentences back.
+fn document_antecedent(c: &Clause<'_>, subject: usize) -> Vec<Resolved> {
+    let (d, s) = (c.dicts, c.sentence);
+    let t = s.tree;
+    if !CodingRules::has(&d.rules.document_pronouns, &t.lemma(subject).to_lowercase()) {
+        return Vec::new();
+    }
+    let Some(last) = s.recent.last() else {
+        return Vec::new();
+    };
+    if s.seg.index.saturating_sub(last.sentence_index) > 2 {
+        return Vec::new();
+    }
+    let Some(code) = last.source.code.clone() else {
+        return Vec::new();
+    };
+    vec![Resolved {
+        code,
+        country: last.source.country.clone(),
+        span: t.words[subject].span,
+        entries: last.source.entry.clone().into_iter().collect(),
+        as_capital: false,
+        behind_event_noun: false,
+        rules: Vec::new(),
+    }]
 }
 
 /// The first pattern of the verb that applies to the clause, and its targets.
