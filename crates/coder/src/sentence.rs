@@ -199,3 +199,9 @@ pub(crate) fn with_role(country: &str, role: &str, prefix: bool) -> String {
 pub(crate) fn root_of(code: &str) -> &str {
     code.get(..2).unwrap_or(code)
 }
+
+/// Is `code` a country's actor of one of `roles` ("USAMIL" of "MIL")?
+pub(crate) fn has_role(code: &str, roles: &[String]) -> bool {
+    code.get(3..)
+        .is_some_and(|rest| roles.iter().any(|role| rest.starts_with(role.as_str())))
+}

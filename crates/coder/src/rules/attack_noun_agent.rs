@@ -14,8 +14,7 @@ use dyad_lexicon::AttackNounAgent as Rule;
 
 use crate::rules::ClauseCoder;
 use crate::sentence::{
-    actor_ref, verb_text, with_compound_keys, Candidate, Clause, Modality, Resolved,
-    SentenceContext,
+    actor_ref, has_role, verb_text, with_compound_keys, Candidate, Clause, Modality, Resolved,
 };
 
 /// The rule's name, cited by the events it makes.
@@ -137,12 +136,6 @@ fn reporter(c: &Clause<'_>, rule: &Rule) -> Option<Resolved> {
         .find(|r| has_role(&r.code, &rule.reporter_roles))
 }
 
-/// Is `code` a country's actor of one of `roles` ("USAMIL" of "MIL")?
-pub(crate) fn has_role(code: &str, roles: &[String]) -> bool {
-    code.get(3..)
-        .is_some_and(|rest| roles.iter().any(|role| rest.starts_with(role.as_str())))
-}
-
 /// The target the attack noun's own phrase names ("strikes on Gaza").
 fn noun_targets(c: &Clause<'_>, rule: &Rule, attack: usize) -> Vec<Resolved> {
     let (d, s) = (c.dicts, c.sentence);
@@ -155,12 +148,8 @@ fn noun_targets(c: &Clause<'_>, rule: &Rule, attack: usize) -> Vec<Resolved> {
     };
     let actors = d.phrase_actors(s, k);
     if actors.is_empty() {
-        place_of(c, s, k)
+        d.place_target(s, k)
     } else {
         actors
     }
-}
-
-fn place_of(c: &Clause<'_>, s: &SentenceContext<'_>, k: usize) -> Vec<Resolved> {
-    c.dicts.place_target(s, k)
 }

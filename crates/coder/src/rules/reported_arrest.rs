@@ -10,9 +10,8 @@
 
 use dyad_core::event::ActorRef;
 
-use crate::rules::attack_noun_agent::has_role;
 use crate::rules::ClauseCoder;
-use crate::sentence::{actor_ref, verb_text, Candidate, Clause, Modality, Resolved};
+use crate::sentence::{actor_ref, has_role, verb_text, Candidate, Clause, Modality, Resolved};
 
 /// The rule's name, cited by the events it makes.
 const NAME: &str = "reported-arrest";
