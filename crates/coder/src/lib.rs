@@ -183,7 +183,8 @@ impl<'d> Coder<'d> {
     /// word forms); no event is coded.
     pub fn skim_segment(&self, forms: &[&str], state: &mut DocumentState) {
         if let Some(g) = self.dicts.grounder {
-            g.skim(&mut state.grounding, forms);
+            let places = g.skim(&mut state.grounding, forms);
+            state.count_place_countries(places.iter().map(String::as_str));
         }
     }
 
@@ -240,6 +241,9 @@ impl<'d> Coder<'d> {
         // the story's country is what the headline and the sentences before said
         let story_country = state.story_country().map(str::to_string);
         state.count_countries(self.countries_of(&matches));
+        if let Some(m) = &mentions {
+            state.count_place_countries(m.local_place_countries());
+        }
         let sentence = SentenceContext {
             seg,
             tree: &tree,
@@ -282,6 +286,10 @@ impl<'d> Coder<'d> {
     ) {
         let matches = self.dicts.actors.find(forms, ctx.date);
         state.count_countries(self.countries_of(&matches));
+        if let Some(g) = self.dicts.grounder {
+            let places = g.heading_place_countries(&state.grounding, forms);
+            state.count_place_countries(places.iter().map(String::as_str));
+        }
     }
 
     /// The country codes of a sentence's country matches.

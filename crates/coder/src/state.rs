@@ -10,6 +10,9 @@ use dyad_core::event::{ActorRef, Event};
 /// How many earlier events a document keeps for event nouns to refer back to.
 const REMEMBERED_EVENTS: usize = 64;
 
+/// How many actor words a place name below country level counts for in the story's country.
+const PLACE_WEIGHT: usize = 2;
+
 /// The coder's memory of one document, passed to every
 /// [`Coder::code_segment`](crate::Coder::code_segment) of the document in order.
 #[derive(Debug, Clone)]
@@ -18,6 +21,8 @@ pub struct DocumentState {
     pub(crate) recent: Vec<Antecedent>,
     /// How often the document's actor words have named each country, first named first.
     country_counts: Vec<(String, usize)>,
+    /// How often the document's place names have been in each country, first named first.
+    place_country_counts: Vec<(String, usize)>,
 }
 
 /// An event coded earlier in the document.
@@ -38,6 +43,7 @@ impl DocumentState {
             grounding: dyad_grounding::DocumentState::new(publication),
             recent: Vec::new(),
             country_counts: Vec::new(),
+            place_country_counts: Vec::new(),
         }
     }
 
@@ -48,29 +54,42 @@ impl DocumentState {
             grounding: dyad_grounding::DocumentState::undated(),
             recent: Vec::new(),
             country_counts: Vec::new(),
+            place_country_counts: Vec::new(),
         }
     }
 
     /// Count the countries a sentence's (or headline's) actor words name.
     pub(crate) fn count_countries<'a>(&mut self, countries: impl IntoIterator<Item = &'a str>) {
-        for c in countries {
-            match self.country_counts.iter_mut().find(|(k, _)| k == c) {
-                Some((_, n)) => *n += 1,
-                None => self.country_counts.push((c.to_string(), 1)),
-            }
-        }
+        count(&mut self.country_counts, countries);
     }
 
-    /// The country the story is about, as far as it has gone: the one its actor words have
-    /// named most often, the first named on a tie.
+    /// Count the countries of the places a sentence (or headline) names.
+    pub(crate) fn count_place_countries<'a>(
+        &mut self,
+        countries: impl IntoIterator<Item = &'a str>,
+    ) {
+        count(&mut self.place_country_counts, countries);
+    }
+
+    /// The country the story is about, as far as it has gone: the one named most often,
+    /// a place below country level (a city, a region) counting twice an actor's word, the
+    /// first named on a tie. A story's local actors (police, protesters) are where it
+    /// happens, which its actors' countries alone do not say ("U.S. truck crash sparks riots
+    /// in Kabul").
     pub(crate) fn story_country(&self) -> Option<&str> {
-        let mut best: Option<&(String, usize)> = None;
-        for e in &self.country_counts {
-            if best.is_none_or(|b| e.1 > b.1) {
-                best = Some(e);
+        let mut totals: Vec<(String, usize)> = self.country_counts.clone();
+        for (c, n) in &self.place_country_counts {
+            match totals.iter_mut().find(|(k, _)| k == c) {
+                Some((_, t)) => *t += PLACE_WEIGHT * n,
+                None => totals.push((c.clone(), PLACE_WEIGHT * n)),
             }
         }
-        best.map(|(c, _)| c.as_str())
+        let best = most_counted(&totals)?;
+        [&self.country_counts, &self.place_country_counts]
+            .into_iter()
+            .flatten()
+            .map(|(c, _)| c.as_str())
+            .find(|c| *c == best)
     }
 
     /// Remember the events of a sentence just coded, and their actors' countries as
@@ -94,4 +113,24 @@ impl DocumentState {
             self.recent.drain(..extra);
         }
     }
+}
+
+fn count<'a>(counts: &mut Vec<(String, usize)>, countries: impl IntoIterator<Item = &'a str>) {
+    for c in countries {
+        match counts.iter_mut().find(|(k, _)| k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c.to_string(), 1)),
+        }
+    }
+}
+
+/// The key counted most often, the first counted on a tie.
+fn most_counted(counts: &[(String, usize)]) -> Option<&str> {
+    let mut best: Option<&(String, usize)> = None;
+    for e in counts {
+        if best.is_none_or(|b| e.1 > b.1) {
+            best = Some(e);
+        }
+    }
+    best.map(|(c, _)| c.as_str())
 }

@@ -562,10 +562,18 @@ fn code_document(coder: &Coder<'_>, case: &Case) -> Vec<Event> {
         Some(d) => DocumentState::new(d),
         None => DocumentState::undated(),
     };
-    segments
-        .iter()
-        .flat_map(|seg| coder.code_segment(&ctx, seg, &mut state))
-        .collect()
+    let mut events = Vec::new();
+    for seg in &segments {
+        if seg.kind == SegmentKind::Heading {
+            // as the pipeline does: a heading is read for its countries, never coded
+            let forms: Vec<&str> = (seg.words.iter())
+                .map(|w| w.span.slice(&text).unwrap_or(""))
+                .collect();
+            coder.read_heading(&ctx, &forms, &mut state);
+        }
+        events.extend(coder.code_segment(&ctx, seg, &mut state));
+    }
+    events
 }
 
 /// Check one case: `Err` says how it failed (without the file and line).

@@ -304,9 +304,22 @@ impl Grounder {
 
     /// Read a sentence that will not be grounded (no event can be coded in it) for what it
     /// tells about later sentences: the state moves on exactly as [`Grounder::read`] would
-    /// move it (date anchor, countries named), from the words' forms alone.
-    pub fn skim(&self, state: &mut DocumentState, forms: &[&str]) {
-        self.scan(state, forms);
+    /// move it (date anchor, countries named), from the words' forms alone. Gives the
+    /// countries of the places below country level it names, as
+    /// [`Sentence::local_place_countries`] does.
+    pub fn skim(&self, state: &mut DocumentState, forms: &[&str]) -> Vec<String> {
+        let (_, places) = self.scan(state, forms);
+        (places.into_iter())
+            .filter(|(_, p)| p.precision != dyad_places::Precision::Country)
+            .map(|(_, p)| p.country)
+            .collect()
+    }
+
+    /// The countries of the places below country level a heading names, as
+    /// [`Grounder::skim`] gives them, read in the context of the document so far; the state
+    /// does not move (a heading's dates anchor nothing).
+    pub fn heading_place_countries(&self, state: &DocumentState, forms: &[&str]) -> Vec<String> {
+        self.skim(&mut state.clone(), forms)
     }
 
     /// The date and place mentions of a sentence's `forms` (token ranges with what they

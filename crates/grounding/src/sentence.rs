@@ -99,6 +99,15 @@ impl<'s> Sentence<'s> {
         self.tree.is_empty()
     }
 
+    /// The countries (ISO3) of the places below country level the sentence names (cities,
+    /// regions: where things happen), in order; a country's name is also an actor's word
+    /// ("U.S. troops") and says less about where.
+    pub fn local_place_countries(&self) -> impl Iterator<Item = &str> + '_ {
+        (self.places.iter())
+            .filter(|p| p.place.precision != dyad_places::Precision::Country)
+            .map(|p| p.place.country.as_str())
+    }
+
     pub(crate) fn parent(&self, i: usize) -> Option<usize> {
         self.parent.get(i).copied().flatten()
     }

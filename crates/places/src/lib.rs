@@ -278,6 +278,9 @@ struct NameMatch<'g> {
     len: usize,
     /// The last token was "X's": the possessive follows inside it.
     possessive: bool,
+    /// The name is one word in capitals ("UN", "FNI"): an acronym, which names a country or
+    /// a region ("UAE", "DRC") but not a town ("Un", India).
+    acronym: bool,
 }
 
 impl Gazetteer {
@@ -686,7 +689,7 @@ impl Gazetteer {
         if self.not_places.contains(&m.key) {
             return None;
         }
-        self.best(m.ids, &m.key, ctx, |_| true)
+        self.best(m.ids, &m.key, ctx, |e| !(m.acronym && e.kind.is_city()))
     }
 
     fn place(&self, id: PlaceId) -> Place {
@@ -723,6 +726,7 @@ impl Gazetteer {
                         key: k.clone(),
                         len: j + 1,
                         possessive,
+                        acronym: j == 0 && is_acronym(word),
                     });
                 }
             }
@@ -832,4 +836,10 @@ fn is_particle_compound(word: &str) -> bool {
 
 fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
+}
+
+/// A word written in capitals, dots aside, of two letters or more ("UN", "U.N.", "FNI").
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| *c != '.');
+    letters.clone().count() >= 2 && letters.clone().all(|c| c.is_uppercase())
 }

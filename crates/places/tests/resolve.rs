@@ -227,6 +227,21 @@ fn common_words_and_lowercase_never_match() {
 }
 
 #[test]
+fn an_acronym_names_no_town() {
+    // "UN" is a town in India by its letters; written in capitals it is the United Nations
+    for w in ["UN", "U.N."] {
+        assert!(
+            resolve(&[w], &[]).is_none(),
+            "{w}: {:?}",
+            resolve(&[w], &[])
+        );
+    }
+    assert_eq!(one(&["Un"], &[]).country, "IND");
+    // a country's acronym still resolves
+    assert_eq!(one(&["UAE"], &[]).country, "ARE");
+}
+
+#[test]
 fn candidates_are_case_and_accent_insensitive() {
     let gaz = Gazetteer::bundled();
     let a = gaz.candidates("Bogotá");
