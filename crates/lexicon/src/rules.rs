@@ -154,6 +154,13 @@ pub struct CodingRules {
     /// them is not coded.
     #[serde(default)]
     pub private_actor_codes: Vec<String>,
+    /// Event roots of statements ("01"): one whose target is the press (`press_roles`) is
+    /// how its source speaks, not an event, and is not coded.
+    #[serde(default)]
+    pub press_statement_roots: Vec<String>,
+    /// Actor roles of news media ("MED"), alone or after a country.
+    #[serde(default)]
+    pub press_roles: Vec<String>,
     /// Noun classes (noun_classes.toml) of things that cannot act: a subject headed by one
     /// ("a U.S. proposal", "the French economy") names no source, whatever country modifies
     /// it. As an object it still names its owner ("rejected a U.S. proposal" → USA).

@@ -923,6 +923,7 @@ pub fn convert(
     rules.agentless_passive_active = true;
     // PETRARCH codes business actors, company names and any subject like any other
     rules.private_actor_codes.clear();
+    rules.press_statement_roots.clear();
     rules.non_agent_subject_classes.clear();
     rules.unasserting_nouns.clear();
     rules.company_name_words.clear();

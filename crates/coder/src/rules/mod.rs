@@ -13,6 +13,7 @@ mod happening;
 mod hypothetical;
 mod negated;
 mod off_topic_object;
+mod press_statement;
 mod private_matter;
 mod reaction;
 mod reported_arrest;
@@ -48,13 +49,14 @@ pub(crate) static CLAUSE_CODERS: [&dyn ClauseCoder; 6] = [
 ];
 
 /// The vetoes, in the order they judge a candidate (the first that stops it is named).
-pub(crate) static VETOES: [&dyn Veto; 6] = [
+pub(crate) static VETOES: [&dyn Veto; 7] = [
     &off_topic_object::OffTopicObject,
     &accusation_content::AccusationContent,
     &negated::Negated,
     &hypothetical::Hypothetical,
     &cannot_act::CannotAct,
     &private_matter::PrivateMatter,
+    &press_statement::PressStatement,
 ];
 
 /// The name of the first veto that stops `candidate`, if any.
