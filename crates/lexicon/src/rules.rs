@@ -196,6 +196,10 @@ pub struct CodingRules {
     /// CAMEO code their attack takes …
     #[serde(default)]
     pub attacker_codes: HashMap<String, String>,
+    /// Violence that its actors name (`[[actor_pair_codes]]`): security forces firing on
+    /// protesters is repression, protesters stoning a convoy a riot.
+    #[serde(default)]
+    pub actor_pair_codes: Vec<ActorPairCode>,
     /// … when the verb's own code is of one of these roots.
     #[serde(default)]
     pub attacker_code_roots: Vec<String>,
@@ -284,6 +288,31 @@ pub struct AttackNounAgent {
     pub codes: HashMap<String, String>,
     /// The code of any other attack noun.
     pub code: String,
+}
+
+/// A code that an act of some roots takes when its actors are of some kinds
+/// (`[[actor_pair_codes]]`): a source of one of `source_roles` or `source_entries`, a target
+/// of one of `target_roles` or `target_entries` (an empty list accepts any actor).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActorPairCode {
+    /// Cited in the event's rule id ("193.shoot+repression").
+    pub name: String,
+    /// Roots of the verb's code that the rule recodes, or codes they start ("180").
+    pub roots: Vec<String>,
+    /// The code the act takes.
+    pub code: String,
+    /// Roles of the source ("COP").
+    #[serde(default)]
+    pub source_roles: Vec<String>,
+    /// Actor-dictionary entries the source may be read from ("agent-protesters").
+    #[serde(default)]
+    pub source_entries: Vec<String>,
+    /// Roles of the target.
+    #[serde(default)]
+    pub target_roles: Vec<String>,
+    /// Actor-dictionary entries the target may be read from.
+    #[serde(default)]
+    pub target_entries: Vec<String>,
 }
 
 /// The rule for arrests reported by the authority that made them (`[reported_arrest]`).

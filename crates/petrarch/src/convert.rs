@@ -924,6 +924,7 @@ pub fn convert(
     // PETRARCH codes business actors, company names and any subject like any other
     rules.private_actor_codes.clear();
     rules.press_statement_roots.clear();
+    rules.actor_pair_codes.clear();
     rules.non_agent_subject_classes.clear();
     rules.unasserting_nouns.clear();
     rules.company_name_words.clear();

@@ -7,6 +7,7 @@
 //! reads the clause it is given and nothing else; it never grounds or stores an event.
 
 mod accusation_content;
+mod actor_pair_code;
 mod attack_noun_agent;
 mod cannot_act;
 mod happening;
@@ -19,6 +20,8 @@ mod reaction;
 mod reported_arrest;
 mod unattributed_attack;
 mod verb_pattern;
+
+pub(crate) use actor_pair_code::{actor_pair_code, NAME as ACTOR_PAIR_CODE};
 
 use crate::sentence::{Candidate, Clause};
 

@@ -491,6 +491,16 @@ fn emit(
             }
             None => (code.clone(), rule),
         };
+        let source = actor_ref(s, src);
+        let target = tgt.map_or_else(dyad_core::event::ActorRef::none, |t| actor_ref(s, t));
+        // "security forces shot dead nine demonstrators": the actors name the act
+        let (code, rule) = match rules::actor_pair_code(d, &code, &source, &target) {
+            Some(k) => {
+                names.push(rules::ACTOR_PAIR_CODE);
+                (k.code.clone(), format!("{rule}+{}", k.name))
+            }
+            None => (code, rule),
+        };
         names.dedup();
         out.push(Candidate {
             coder: NAME,
@@ -498,8 +508,8 @@ fn emit(
             code,
             rule,
             verb_text: verb_text.clone(),
-            source: actor_ref(s, src),
-            target: tgt.map_or_else(dyad_core::event::ActorRef::none, |t| actor_ref(s, t)),
+            source,
+            target,
             modality: frame.modality,
             subject: Some(subject),
             object_words: frame.object_words.clone(),
