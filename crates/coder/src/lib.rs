@@ -238,12 +238,16 @@ impl<'d> Coder<'d> {
             }
         }
         let sponsors = self.sponsor_tokens(&forms, &matches);
-        // the story's country is what the headline and the sentences before said
+        // the story's country is what the headline and the sentences before said; for the
+        // local people of a story (`local_story_country_types`) also where this sentence's
+        // places are (not whom its actors name: "Israeli troops killed protesters in Gaza"
+        // are not Israeli protesters)
         let story_country = state.story_country().map(str::to_string);
-        state.count_countries(self.countries_of(&matches));
         if let Some(m) = &mentions {
             state.count_place_countries(m.local_place_countries());
         }
+        let local_country = state.story_country().map(str::to_string);
+        state.count_countries(self.countries_of(&matches));
         let sentence = SentenceContext {
             seg,
             tree: &tree,
@@ -256,6 +260,7 @@ impl<'d> Coder<'d> {
             state: &state.grounding,
             recent: &state.recent,
             story_country: story_country.as_deref(),
+            local_country: local_country.as_deref(),
         };
         let mut events = Vec::new();
         // the verb of each event

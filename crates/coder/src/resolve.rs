@@ -338,6 +338,9 @@ impl Dictionaries<'_> {
         if words.clone().any(|w| s.sponsors.contains(&w)) {
             return None;
         }
+        if CodingRules::has(&self.rules.local_story_country_types, &e.code) {
+            return s.local_country;
+        }
         s.story_country
     }
 

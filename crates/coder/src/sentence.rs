@@ -35,6 +35,9 @@ pub(crate) struct SentenceContext<'a> {
     pub recent: &'a [Antecedent],
     /// The country the story is about so far (see `story_country_types`).
     pub story_country: Option<&'a str>,
+    /// The story's country with this sentence's places counted: the country of a story's
+    /// local people (see `local_story_country_types`).
+    pub local_country: Option<&'a str>,
 }
 
 /// One verb of a sentence, as the rules see it: the dictionaries, the sentence, the verb.

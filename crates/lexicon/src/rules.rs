@@ -241,9 +241,14 @@ pub struct CodingRules {
     pub document_pronouns: Vec<String>,
     /// Roles that take the country the story is about when their phrase names none ("the
     /// rebels denied involvement" in a Sri Lankan story → LKAREB): the country the document
-    /// has named most often so far by actor words, its headline included.
+    /// has named most often so far by actor words and places (a place counting twice), its
+    /// headline included.
     #[serde(default)]
     pub story_country_types: Vec<String>,
+    /// Of those, the types of a story's local people (civilians, police): they also take the
+    /// country of the places of their own sentence.
+    #[serde(default)]
+    pub local_story_country_types: Vec<String>,
     /// Stem endings that take "-es" ("pushes", "goes"; never "departes").
     #[serde(default)]
     pub es_stem_endings: Vec<String>,
