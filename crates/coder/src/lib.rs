@@ -324,7 +324,8 @@ impl<'d> Coder<'d> {
 }
 
 /// Code one clause: the clause coders in order, each candidate judged by the vetoes; the
-/// first coder with an event gives the clause's events.
+/// first coder with an event gives the clause's events. Then every coder is asked for the
+/// events that nouns of the clause name beside the verb's own (`ClauseCoder::code_nouns`).
 fn code_clause(
     clause: &Clause<'_>,
     events: &mut Vec<Event>,
@@ -334,28 +335,43 @@ fn code_clause(
     for coder in rules::CLAUSE_CODERS {
         let mut candidates = Vec::new();
         coder.code(clause, &mut candidates);
-        for c in candidates {
-            let vetoed_by = rules::veto_of(clause, &c);
-            let event = match vetoed_by {
-                None => record::event_of(clause.dicts, clause.sentence, &c),
-                Some(_) => None,
-            };
-            if let Some(out) = considered.as_deref_mut() {
-                out.push(Considered {
-                    verb: c.verb_text.clone(),
-                    coder: c.coder,
-                    rule: c.rule.clone(),
-                    cameo: c.code.clone(),
-                    source: c.source.code.clone(),
-                    target: c.target.code.clone(),
-                    vetoed_by,
-                    coded: event.is_some(),
-                });
-            }
-            events.extend(event);
-        }
+        judge(clause, candidates, events, considered.as_deref_mut());
         if events.len() > before {
-            return;
+            break;
         }
+    }
+    for coder in rules::CLAUSE_CODERS {
+        let mut candidates = Vec::new();
+        coder.code_nouns(clause, &events[before..], &mut candidates);
+        judge(clause, candidates, events, considered.as_deref_mut());
+    }
+}
+
+/// Judge candidates by the vetoes; the standing ones become events.
+fn judge(
+    clause: &Clause<'_>,
+    candidates: Vec<sentence::Candidate>,
+    events: &mut Vec<Event>,
+    mut considered: Option<&mut Vec<Considered>>,
+) {
+    for c in candidates {
+        let vetoed_by = rules::veto_of(clause, &c);
+        let event = match vetoed_by {
+            None => record::event_of(clause.dicts, clause.sentence, &c),
+            Some(_) => None,
+        };
+        if let Some(out) = considered.as_deref_mut() {
+            out.push(Considered {
+                verb: c.verb_text.clone(),
+                coder: c.coder,
+                rule: c.rule.clone(),
+                cameo: c.code.clone(),
+                source: c.source.code.clone(),
+                target: c.target.code.clone(),
+                vetoed_by,
+                coded: event.is_some(),
+            });
+        }
+        events.extend(event);
     }
 }

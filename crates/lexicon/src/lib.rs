@@ -25,5 +25,5 @@ pub mod verbs;
 
 pub use actors::{ActorDictionary, ActorEntry, ActorKind, ActorMatch, MatchForm};
 pub use event_codes::{EventCode, EventCodeTable, LoadError, LoadErrorKind, QuadClass};
-pub use rules::{ActorPairCode, AttackNounAgent, CodingRules, ReportedArrest};
+pub use rules::{ActorPairCode, AttackNounAgent, CodingRules, NominalEvent, ReportedArrest};
 pub use verbs::{VerbDictionary, VerbPattern};

@@ -150,6 +150,11 @@ pub struct CodingRules {
     /// ("300 people were detained, police said"): the authority made them.
     #[serde(default)]
     pub reported_arrest: Option<ReportedArrest>,
+    /// Events named by nouns with their own agent: an attack noun that is the subject of a
+    /// verb of harm ("an Israeli air strike on Tyre killed nine civilians") and event nouns
+    /// beside the verb's own event ("despite threats by Maoist rebels").
+    #[serde(default)]
+    pub nominal_event: Option<NominalEvent>,
     /// Actor codes of private parties ("BUS"): an event all of whose actors carry one of
     /// them is not coded.
     #[serde(default)]
@@ -318,6 +323,30 @@ pub struct ActorPairCode {
     /// Actor-dictionary entries the target may be read from.
     #[serde(default)]
     pub target_entries: Vec<String>,
+}
+
+/// The rule for events that nouns with their own agent name (`[nominal_event]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct NominalEvent {
+    /// The noun class (noun_classes.toml) of the attack nouns.
+    pub class: String,
+    /// The active verbs of harm whose subject an attack noun can be ("killed", "hit").
+    pub verbs: Vec<String>,
+    /// Prepositions of a phrase on the noun that name its agent ("threats by").
+    pub agent_cases: Vec<String>,
+    /// Prepositions of a phrase on an attack noun that name its target ("strikes on Gaza").
+    pub target_cases: Vec<String>,
+    /// Prepositions of a phrase on an event noun that name what the event is done to (its
+    /// verb's object: "the expulsion of six diplomats").
+    pub object_cases: Vec<String>,
+    /// CAMEO codes by attack noun ("air strike" → 195); others take `code`.
+    #[serde(default)]
+    pub codes: HashMap<String, String>,
+    /// The code of any other attack noun.
+    pub code: String,
+    /// Event nouns and the verb whose patterns code them ("expulsion" → "expel").
+    #[serde(default)]
+    pub nouns: HashMap<String, String>,
 }
 
 /// The rule for arrests reported by the authority that made them (`[reported_arrest]`).

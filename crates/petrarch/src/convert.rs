@@ -934,6 +934,7 @@ pub fn convert(
     rules.document_pronouns.clear();
     rules.attack_noun_agent = None;
     rules.reported_arrest = None;
+    rules.nominal_event = None;
     // PETRARCH codes a noun phrase by every agent word in it: "the primary official news
     // agency" is `---GOV`
     rules.role_modifiers_name_actors = true;

@@ -13,6 +13,7 @@ mod cannot_act;
 mod happening;
 mod hypothetical;
 mod negated;
+mod nominal_event;
 mod off_topic_object;
 mod press_statement;
 mod private_matter;
@@ -24,6 +25,7 @@ mod verb_pattern;
 pub(crate) use actor_pair_code::{actor_pair_code, NAME as ACTOR_PAIR_CODE};
 
 use crate::sentence::{Candidate, Clause};
+use dyad_core::event::Event;
 
 /// A rule that proposes events for the verb of a clause.
 pub(crate) trait ClauseCoder: Sync {
@@ -31,6 +33,9 @@ pub(crate) trait ClauseCoder: Sync {
     fn name(&self) -> &'static str;
     /// Push the candidates the clause gives.
     fn code(&self, clause: &Clause<'_>, out: &mut Vec<Candidate>);
+    /// Push the candidates of events that nouns of the clause name beside the verb's own
+    /// (`coded`: the verb's events). Asked of every clause, whatever the coders gave it.
+    fn code_nouns(&self, _clause: &Clause<'_>, _coded: &[Event], _out: &mut Vec<Candidate>) {}
 }
 
 /// A rule that stops a candidate event.
@@ -42,7 +47,8 @@ pub(crate) trait Veto: Sync {
 }
 
 /// The clause coders, in the order they are tried for a verb.
-pub(crate) static CLAUSE_CODERS: [&dyn ClauseCoder; 6] = [
+pub(crate) static CLAUSE_CODERS: [&dyn ClauseCoder; 7] = [
+    &nominal_event::NominalEvent,
     &verb_pattern::VerbPatterns,
     &happening::Happening,
     &reaction::Reaction,
