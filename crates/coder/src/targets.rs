@@ -144,7 +144,8 @@ impl Dictionaries<'_> {
     }
 
     /// A phrase of preposition `prep` on the verb ("attacked X with Y"), on its object ("an
-    /// attack on X") or on a day the parser hung the phrase on.
+    /// attack on X"), on the noun a quantity object counts ("dozens of rockets into X") or on
+    /// a day the parser hung the phrase on.
     fn prep_slot(
         &self,
         s: &SentenceContext<'_>,
@@ -155,6 +156,13 @@ impl Dictionaries<'_> {
         let t = s.tree;
         let mut holders = vec![v];
         holders.extend(object);
+        // "fired dozens of rockets into Israel": the phrase may hang on the counted noun
+        if let Some(o) = object {
+            let counted = self.through_quantity(t, o);
+            if counted != o {
+                holders.push(counted);
+            }
+        }
         holders.extend(self.day_phrases(t, v, object));
         for h in holders {
             let kids: Vec<usize> = t
