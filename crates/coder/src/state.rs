@@ -19,10 +19,9 @@ const PLACE_WEIGHT: usize = 2;
 pub struct DocumentState {
     pub(crate) grounding: dyad_grounding::DocumentState,
     pub(crate) recent: Vec<Antecedent>,
-    /// How often the document's actor words have named each country, first named first.
-    country_counts: Vec<(String, usize)>,
-    /// How often the document's place names have been in each country, first named first.
-    place_country_counts: Vec<(String, usize)>,
+    /// How much the document has named each country so far, first named first: an actor's
+    /// word counts once, a place below country level `PLACE_WEIGHT` times.
+    country_weights: Vec<(String, usize)>,
 }
 
 /// An event coded earlier in the document.
@@ -42,8 +41,7 @@ impl DocumentState {
         DocumentState {
             grounding: dyad_grounding::DocumentState::new(publication),
             recent: Vec::new(),
-            country_counts: Vec::new(),
-            place_country_counts: Vec::new(),
+            country_weights: Vec::new(),
         }
     }
 
@@ -53,14 +51,13 @@ impl DocumentState {
         DocumentState {
             grounding: dyad_grounding::DocumentState::undated(),
             recent: Vec::new(),
-            country_counts: Vec::new(),
-            place_country_counts: Vec::new(),
+            country_weights: Vec::new(),
         }
     }
 
     /// Count the countries a sentence's (or headline's) actor words name.
     pub(crate) fn count_countries<'a>(&mut self, countries: impl IntoIterator<Item = &'a str>) {
-        count(&mut self.country_counts, countries);
+        self.weigh(countries, 1);
     }
 
     /// Count the countries of the places a sentence (or headline) names.
@@ -68,7 +65,16 @@ impl DocumentState {
         &mut self,
         countries: impl IntoIterator<Item = &'a str>,
     ) {
-        count(&mut self.place_country_counts, countries);
+        self.weigh(countries, PLACE_WEIGHT);
+    }
+
+    fn weigh<'a>(&mut self, countries: impl IntoIterator<Item = &'a str>, weight: usize) {
+        for c in countries {
+            match self.country_weights.iter_mut().find(|(k, _)| k == c) {
+                Some((_, n)) => *n += weight,
+                None => self.country_weights.push((c.to_string(), weight)),
+            }
+        }
     }
 
     /// The country the story is about, as far as it has gone: the one named most often,
@@ -77,19 +83,13 @@ impl DocumentState {
     /// happens, which its actors' countries alone do not say ("U.S. truck crash sparks riots
     /// in Kabul").
     pub(crate) fn story_country(&self) -> Option<&str> {
-        let mut totals: Vec<(String, usize)> = self.country_counts.clone();
-        for (c, n) in &self.place_country_counts {
-            match totals.iter_mut().find(|(k, _)| k == c) {
-                Some((_, t)) => *t += PLACE_WEIGHT * n,
-                None => totals.push((c.clone(), PLACE_WEIGHT * n)),
+        let mut best: Option<&(String, usize)> = None;
+        for e in &self.country_weights {
+            if best.is_none_or(|b| e.1 > b.1) {
+                best = Some(e);
             }
         }
-        let best = most_counted(&totals)?;
-        [&self.country_counts, &self.place_country_counts]
-            .into_iter()
-            .flatten()
-            .map(|(c, _)| c.as_str())
-            .find(|c| *c == best)
+        best.map(|(c, _)| c.as_str())
     }
 
     /// Remember the events of a sentence just coded, and their actors' countries as
@@ -113,24 +113,4 @@ impl DocumentState {
             self.recent.drain(..extra);
         }
     }
-}
-
-fn count<'a>(counts: &mut Vec<(String, usize)>, countries: impl IntoIterator<Item = &'a str>) {
-    for c in countries {
-        match counts.iter_mut().find(|(k, _)| k == c) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((c.to_string(), 1)),
-        }
-    }
-}
-
-/// The key counted most often, the first counted on a tie.
-fn most_counted(counts: &[(String, usize)]) -> Option<&str> {
-    let mut best: Option<&(String, usize)> = None;
-    for e in counts {
-        if best.is_none_or(|b| e.1 > b.1) {
-            best = Some(e);
-        }
-    }
-    best.map(|(c, _)| c.as_str())
 }
