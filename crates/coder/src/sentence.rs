@@ -203,6 +203,27 @@ pub(crate) fn root_of(code: &str) -> &str {
     code.get(..2).unwrap_or(code)
 }
 
+/// The code of an attack named by a noun whose keys are `keys` (longest first) and the
+/// noun as the rule id names it ("air-strike"): its code in `attack_noun_codes`, else
+/// `default` (the code of any other noun of the attack `class`).
+pub(crate) fn attack_noun_code<'a>(
+    d: &'a Dictionaries<'_>,
+    class: &str,
+    default: &'a str,
+    keys: &[String],
+) -> (&'a str, String) {
+    let codes = &d.rules.attack_noun_codes;
+    let coded_by = keys.iter().find(|k| codes.contains_key(*k));
+    let code = coded_by
+        .and_then(|k| codes.get(k))
+        .map_or(default, String::as_str);
+    let noun = coded_by
+        .or_else(|| keys.iter().find(|w| d.verbs.in_class(class, w)))
+        .map_or("attack", String::as_str)
+        .replace(' ', "-");
+    (code, noun)
+}
+
 /// Is `code` a country's actor of one of `roles` ("USAMIL" of "MIL")?
 pub(crate) fn has_role(code: &str, roles: &[String]) -> bool {
     code.get(3..)

@@ -201,6 +201,11 @@ pub struct CodingRules {
     /// CAMEO code their attack takes …
     #[serde(default)]
     pub attacker_codes: HashMap<String, String>,
+    /// CAMEO codes by attack noun ("air strike" → 195), for the rules that code an attack
+    /// by its noun (`attack_noun_agent`, `nominal_event`); other attack nouns take the
+    /// rule's own `code`.
+    #[serde(default)]
+    pub attack_noun_codes: HashMap<String, String>,
     /// Violence that its actors name (`[[actor_pair_codes]]`): security forces firing on
     /// protesters is repression, protesters stoning a convoy a riot.
     #[serde(default)]
@@ -293,9 +298,6 @@ pub struct AttackNounAgent {
     pub reporter_nouns: Vec<String>,
     /// Roles of a reporting actor that can be the agent ("MIL").
     pub reporter_roles: Vec<String>,
-    /// CAMEO codes by attack noun ("air strike" → 195); others take `code`.
-    #[serde(default)]
-    pub codes: HashMap<String, String>,
     /// The code of any other attack noun.
     pub code: String,
 }
@@ -339,9 +341,6 @@ pub struct NominalEvent {
     /// Prepositions of a phrase on an event noun that name what the event is done to (its
     /// verb's object: "the expulsion of six diplomats").
     pub object_cases: Vec<String>,
-    /// CAMEO codes by attack noun ("air strike" → 195); others take `code`.
-    #[serde(default)]
-    pub codes: HashMap<String, String>,
     /// The code of any other attack noun.
     pub code: String,
     /// Event nouns and the verb whose patterns code them ("expulsion" → "expel").

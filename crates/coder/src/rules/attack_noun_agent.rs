@@ -14,7 +14,8 @@ use dyad_lexicon::AttackNounAgent as Rule;
 
 use crate::rules::ClauseCoder;
 use crate::sentence::{
-    actor_ref, has_role, verb_text, with_compound_keys, Candidate, Clause, Modality, Resolved,
+    actor_ref, attack_noun_code, has_role, verb_text, with_compound_keys, Candidate, Clause,
+    Modality, Resolved,
 };
 
 /// The rule's name, cited by the events it makes.
@@ -63,14 +64,7 @@ impl ClauseCoder for AttackNounAgent {
             }
             None => return,
         };
-        let coded_by = keys.iter().find(|k| rule.codes.contains_key(*k));
-        let code = coded_by
-            .and_then(|k| rule.codes.get(k))
-            .unwrap_or(&rule.code);
-        let noun = coded_by
-            .or_else(|| keys.iter().find(|w| d.verbs.in_class(&rule.class, w)))
-            .map_or("attack", String::as_str)
-            .replace(' ', "-");
+        let (code, noun) = attack_noun_code(d, &rule.class, &rule.code, &keys);
         let mut targets = t
             .children_rel(v, "nsubj:pass")
             .next()

@@ -20,8 +20,8 @@ use dyad_lexicon::NominalEvent as Rule;
 
 use crate::rules::ClauseCoder;
 use crate::sentence::{
-    actor_ref, root_of, verb_text, with_compound_keys, word_keys, Candidate, Clause, Modality,
-    Resolved,
+    actor_ref, attack_noun_code, root_of, verb_text, with_compound_keys, word_keys, Candidate,
+    Clause, Modality, Resolved,
 };
 
 /// The rule's name, cited by the events it makes.
@@ -73,14 +73,7 @@ impl ClauseCoder for NominalEvent {
             .next()
             .filter(|r| r.country.is_some() && r.country == agent.country)
             .unwrap_or(agent);
-        let coded_by = keys.iter().find(|k| rule.codes.contains_key(*k));
-        let code = coded_by
-            .and_then(|k| rule.codes.get(k))
-            .unwrap_or(&rule.code);
-        let noun = coded_by
-            .or_else(|| keys.iter().find(|w| d.verbs.in_class(&rule.class, w)))
-            .map_or("attack", String::as_str)
-            .replace(' ', "-");
+        let (code, noun) = attack_noun_code(d, &rule.class, &rule.code, &keys);
         let mut targets = attack_targets(c, rule, attack);
         targets.retain(|r| r.code != source.code);
         let verb = verb_text(s, v, None);
