@@ -228,6 +228,7 @@ fn the_repairs_run_in_their_order() {
             "stray-passive-subject",
             "nominal-clause",
             "stray-modifier",
+            "stray-possessor",
         ]
     );
 }

@@ -12,6 +12,7 @@ pub mod past_tense_modifier;
 pub mod perfect_participle;
 pub mod stray_modifier;
 pub mod stray_passive_subject;
+pub mod stray_possessor;
 pub mod stray_subject;
 
 use crate::Tree;
@@ -33,7 +34,7 @@ impl std::fmt::Debug for Repair {
 
 /// Every repair, in the order [`Tree::new`] runs them (a later repair sees the earlier ones'
 /// moves: keep the order).
-pub const REPAIRS: [Repair; 10] = [
+pub const REPAIRS: [Repair; 11] = [
     Repair {
         name: participle_clause::NAME,
         apply: participle_clause::apply,
@@ -73,6 +74,10 @@ pub const REPAIRS: [Repair; 10] = [
     Repair {
         name: stray_modifier::NAME,
         apply: stray_modifier::apply,
+    },
+    Repair {
+        name: stray_possessor::NAME,
+        apply: stray_possessor::apply,
     },
 ];
 
