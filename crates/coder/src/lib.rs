@@ -14,6 +14,7 @@ mod dictionaries;
 
 mod modality;
 mod nominal;
+mod people;
 mod place_target;
 mod record;
 mod resolve;
@@ -248,6 +249,11 @@ impl<'d> Coder<'d> {
         }
         let local_country = state.story_country().map(str::to_string);
         state.count_countries(self.countries_of(&matches));
+        // a story's opening sentence with a country says what country the story is about
+        let opening_country = story_country
+            .is_none()
+            .then(|| state.story_country().map(str::to_string))
+            .flatten();
         let sentence = SentenceContext {
             seg,
             tree: &tree,
@@ -259,8 +265,10 @@ impl<'d> Coder<'d> {
             mentions: mentions.as_ref(),
             state: &state.grounding,
             recent: &state.recent,
+            people: &state.people,
             story_country: story_country.as_deref(),
             local_country: local_country.as_deref(),
+            opening_country: opening_country.as_deref(),
         };
         let mut events = Vec::new();
         // the verb of each event
@@ -276,7 +284,13 @@ impl<'d> Coder<'d> {
                 verbs.resize(events.len(), v);
             }
         }
+        let named = if d.rules.named_earlier {
+            d.people_named(&sentence)
+        } else {
+            Vec::new()
+        };
         nominal::give_deaths_to_the_killing(&tree, &verbs, &mut events);
+        people::learn(&mut state.people, named);
         state.remember(&events);
         events
     }

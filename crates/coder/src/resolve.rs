@@ -95,7 +95,11 @@ impl Dictionaries<'_> {
             .filter_map(|&w| s.owner[w])
             .collect();
         if in_phrase.is_empty() {
-            return None;
+            return self
+                .rules
+                .named_earlier
+                .then(|| self.named_earlier(s, h))
+                .flatten();
         }
         // a person's name unknown to the dictionary, with a title before it ("Serbian President
         // Vojislav Kostunica", "Judge Alejandro Rivera"), is the actor the title names
@@ -339,9 +343,16 @@ impl Dictionaries<'_> {
             return None;
         }
         if CodingRules::has(&self.rules.local_story_country_types, &e.code) {
-            return s.local_country;
+            // (in the opening sentence with no place, its actor words: "Kenyan police shot
+            // protesters" → Kenyan protesters)
+            return s.local_country.or(s.opening_country);
         }
-        s.story_country
+        // (in the opening sentence, its places: "Gunmen abducted pupils in Kaduna state")
+        s.story_country.or_else(|| {
+            CodingRules::has(&self.rules.opening_country_types, &e.code)
+                .then_some(s.local_country)
+                .flatten()
+        })
     }
 
     /// The code of a phrase whose head names no actor: its named actor, its country, or

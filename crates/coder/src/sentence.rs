@@ -11,6 +11,7 @@ use dyad_lexicon::actors::ActorMatch;
 use dyad_lexicon::verbs::ObjectRule;
 
 use crate::dictionaries::Dictionaries;
+use crate::people::KnownPerson;
 use crate::state::Antecedent;
 use crate::DocumentContext;
 use dyad_core::event::ActorRef;
@@ -33,11 +34,17 @@ pub(crate) struct SentenceContext<'a> {
     pub state: &'a dyad_grounding::DocumentState,
     /// The document's earlier events, oldest first.
     pub recent: &'a [Antecedent],
+    /// The people the document has named so far, by surname (`named-earlier`).
+    pub people: &'a [KnownPerson],
     /// The country the story is about so far (see `story_country_types`).
     pub story_country: Option<&'a str>,
     /// The story's country with this sentence's places counted: the country of a story's
     /// local people (see `local_story_country_types`).
     pub local_country: Option<&'a str>,
+    /// In the first sentence that names a country, when nothing before did: the country
+    /// the sentence's own actor words and places name most, which a story's local people
+    /// take (see `local_story_country_types`).
+    pub opening_country: Option<&'a str>,
 }
 
 /// One verb of a sentence, as the rules see it: the dictionaries, the sentence, the verb.

@@ -7,6 +7,8 @@ use dyad_core::Date;
 
 use dyad_core::event::{ActorRef, Event};
 
+use crate::people::KnownPerson;
+
 /// How many earlier events a document keeps for event nouns to refer back to.
 const REMEMBERED_EVENTS: usize = 64;
 
@@ -19,6 +21,8 @@ const PLACE_WEIGHT: usize = 2;
 pub struct DocumentState {
     pub(crate) grounding: dyad_grounding::DocumentState,
     pub(crate) recent: Vec<Antecedent>,
+    /// The people named so far, by surname (`named-earlier`).
+    pub(crate) people: Vec<KnownPerson>,
     /// How much the document has named each country so far, first named first: an actor's
     /// word counts once, a place below country level `PLACE_WEIGHT` times.
     country_weights: Vec<(String, usize)>,
@@ -41,6 +45,7 @@ impl DocumentState {
         DocumentState {
             grounding: dyad_grounding::DocumentState::new(publication),
             recent: Vec::new(),
+            people: Vec::new(),
             country_weights: Vec::new(),
         }
     }
@@ -51,6 +56,7 @@ impl DocumentState {
         DocumentState {
             grounding: dyad_grounding::DocumentState::undated(),
             recent: Vec::new(),
+            people: Vec::new(),
             country_weights: Vec::new(),
         }
     }

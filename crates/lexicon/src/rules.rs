@@ -112,6 +112,11 @@ pub struct CodingRules {
     /// ("Ethiopia indicated it would act"). Off in dyad's own rules.
     #[serde(default)]
     pub pronoun_antecedents: bool,
+    /// A name the dictionary does not know stands for the person of the document with that
+    /// surname, named earlier with a title or a dictionary entry ("Prime Minister Sher Bahadur
+    /// Deuba …", then "Deuba said" → the same actor; actor rule `named-earlier`).
+    #[serde(default)]
+    pub named_earlier: bool,
     /// A passive without a `by` agent is read as active: its subject is the source, as
     /// PETRARCH does. Off in dyad's own rules.
     #[serde(default)]
@@ -259,6 +264,15 @@ pub struct CodingRules {
     /// country of the places of their own sentence.
     #[serde(default)]
     pub local_story_country_types: Vec<String>,
+    /// Of those, the roles that in a story's opening sentence (nothing before it named a
+    /// country) take the country of that sentence's places ("Gunmen abducted pupils from a
+    /// school in Kaduna state" → NGAREB), as its local people do. Its actor words do not
+    /// count for them ("militants were killed, the U.S. military said"), and troops are left
+    /// out: they are often foreign where they fight. In the opening sentence a story's local
+    /// people also take its actor words' country when it names no place ("Kenyan police shot
+    /// protesters" → KENCVL).
+    #[serde(default)]
+    pub opening_country_types: Vec<String>,
     /// Stem endings that take "-es" ("pushes", "goes"; never "departes").
     #[serde(default)]
     pub es_stem_endings: Vec<String>,

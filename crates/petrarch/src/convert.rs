@@ -930,8 +930,10 @@ pub fn convert(
     rules.company_name_words.clear();
     // PETRARCH leaves a bare role without a country ("police" is `---COP`)
     rules.story_country_types.clear();
+    rules.opening_country_types.clear();
     rules.participle_clause_subjects = false;
     rules.document_pronouns.clear();
+    rules.named_earlier = false;
     rules.attack_noun_agent = None;
     rules.reported_arrest = None;
     rules.nominal_event = None;

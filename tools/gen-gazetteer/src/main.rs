@@ -285,6 +285,25 @@ fn main() {
         countries.insert(iso2, country);
     }
 
+    // the names and nationality adjectives of every country: another country's alternate
+    // name that is one of them is a stray ("Thai" for Alor Setar, "Egypt" for Goodyear)
+    let mut country_words: BTreeMap<String, String> = BTreeMap::new();
+    for (iso2, c) in &countries {
+        let mut words = vec![c.name.clone()];
+        words.extend(c.names.iter().cloned());
+        if let Ok(a2) = keshvar::Alpha2::try_from(iso2.as_str()) {
+            words.extend(a2.to_country().maybe_nationality().map(str::to_string));
+        }
+        for w in words {
+            country_words.entry(key(&w)).or_insert_with(|| iso2.clone());
+        }
+    }
+    let foreign_country_word = |name: &str, iso2: &str| {
+        country_words
+            .get(&key(name))
+            .is_some_and(|owner| owner != iso2)
+    };
+
     // --- first-level divisions ---
     let mut admin1: BTreeMap<String, Admin1> = BTreeMap::new(); // by "CC.code"
     for line in read(&dir, "admin1CodesASCII.txt")
@@ -308,7 +327,9 @@ fn main() {
         let mut cands = vec![c[1].to_string(), c[2].to_string()];
         cands.extend(division_variants(&name));
         cands.extend(division_variants(c[2]));
-        add_names(&mut names, &mut seen, cands);
+        let (own, alternates) = cands.split_at(2);
+        let alternates = alternates.iter().filter(|n| !foreign_country_word(n, iso2));
+        add_names(&mut names, &mut seen, own.iter().chain(alternates).cloned());
         admin1.insert(
             c[0].to_string(),
             Admin1 {
@@ -340,7 +361,11 @@ fn main() {
         let mut seen = BTreeSet::new();
         seen.insert(key(&name));
         let mut cands = vec![c[1].to_string(), c[2].to_string()];
-        cands.extend(c[3].split(',').map(str::to_string));
+        cands.extend(
+            c[3].split(',')
+                .filter(|n| !foreign_country_word(n, iso2))
+                .map(str::to_string),
+        );
         add_names(&mut names, &mut seen, cands);
         cities.push(City {
             geonameid: c[0].trim().parse().unwrap_or(0),
