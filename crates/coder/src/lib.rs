@@ -132,7 +132,8 @@ impl<'d> Coder<'d> {
     /// [`Coder::code_segment`], or may only be skimmed with [`Coder::skim_segment`].
     ///
     /// An event needs an actor named in its own sentence (pronouns stand only for actors of
-    /// the same sentence), or, for an event noun of an `antecedent_roots` class ("the
+    /// the same sentence; a surname for a person the document named before, `named-earlier`),
+    /// or, for an event noun of an `antecedent_roots` class ("the
     /// meeting took place"), an earlier event of the document, or a noun of
     /// `unattributed_attack` ("a car bombing killed two"). A
     /// sentence with none of them can give no event, and tagging and parsing it is most of
@@ -164,6 +165,9 @@ impl<'d> Coder<'d> {
                         .any(|f| self.dicts.verbs.ends_class_entry(&r.class, f))
                 })
             || !self.dicts.actors.find(forms, ctx.date).is_empty()
+            || lower
+                .iter()
+                .any(|f| state.people.iter().any(|p| &p.surname == f))
     }
 
     /// Could the lowercase word form `f` be a noun of an `antecedent_roots` class, in the

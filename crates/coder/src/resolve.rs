@@ -88,6 +88,9 @@ impl Dictionaries<'_> {
         if let Some(r) = self.through_of_phrase(s, h) {
             return Some(r);
         }
+        if let Some(r) = self.through_apposition(s, h) {
+            return Some(r);
+        }
         let words = t.phrase(h);
         let in_phrase: BTreeSet<usize> = words
             .iter()
@@ -143,10 +146,14 @@ impl Dictionaries<'_> {
 
     /// "hundreds of Ukrainian civilians", "a gathering of opposition supporters": a head
     /// that names no actor stands for the actor of its "of" phrase ("tens of thousands of
-    /// students": through a chain of such heads).
+    /// students": through a chain of such heads); so does a representative
+    /// (`representative_nouns`: "the leader of the Maoist rebels" → REB).
     fn through_of_phrase(&self, s: &SentenceContext<'_>, h: usize) -> Option<Resolved> {
         let t = s.tree;
-        if s.owner[h].is_some() {
+        // (a representative speaks for the actor of its "of" phrase: "the leader of the
+        // Maoist rebels", "a spokesman for the army" is read by its own case)
+        let representative = CodingRules::has(&self.rules.representative_nouns, &t.lemma(h));
+        if s.owner[h].is_some() && !representative {
             return None;
         }
         let c = t.children_rel(h, "nmod").find(|&c| {
@@ -154,9 +161,36 @@ impl Dictionaries<'_> {
                 && (s.owner[c].is_some() || t.children_rel(c, "nmod").next().is_some())
         })?;
         let mut r = self.resolve(s, c)?;
+        // (a country's leader is its government, read the usual way: "the leader of Nepal")
+        if s.owner[h].is_some() && r.country.as_deref() == Some(r.code.as_str()) {
+            return None;
+        }
         if let Some(&first) = t.phrase(h).first() {
             r.span = Span::new(t.words[first].span.start, r.span.end);
         }
+        Some(r)
+    }
+
+    /// "Prachanda, leader of the Maoist rebels": a name the dictionary does not know, with
+    /// no title before it, is the actor its apposition names (actor rule `apposition`).
+    fn through_apposition(&self, s: &SentenceContext<'_>, h: usize) -> Option<Resolved> {
+        let t = s.tree;
+        if s.owner[h].is_some() || t.words[h].upos != "PROPN" || !self.rules.named_earlier {
+            return None;
+        }
+        // (a title before the name is read with the name: "President Vieira, 69")
+        let before = t.children(h).iter().any(|&c| c < h && s.owner[c].is_some());
+        if before {
+            return None;
+        }
+        let a = t
+            .children_rel(h, "appos")
+            .find(|&a| a > h && matches!(t.words[a].upos.as_str(), "NOUN" | "PROPN"))?;
+        let mut r = self.resolve(s, a)?;
+        if let Some(&first) = t.phrase(h).first() {
+            r.span = Span::new(t.words[first].span.start, r.span.end);
+        }
+        r.rules.push("apposition");
         Some(r)
     }
 

@@ -117,6 +117,10 @@ pub struct CodingRules {
     /// Deuba …", then "Deuba said" → the same actor; actor rule `named-earlier`).
     #[serde(default)]
     pub named_earlier: bool,
+    /// Role nouns that speak for the actor of their "of" phrase ("the leader of the Maoist
+    /// rebels" → REB, "members of the Taliban"), not for a role of their own.
+    #[serde(default)]
+    pub representative_nouns: Vec<String>,
     /// A passive without a `by` agent is read as active: its subject is the source, as
     /// PETRARCH does. Off in dyad's own rules.
     #[serde(default)]
