@@ -343,6 +343,13 @@ pub struct ActorPairCode {
     /// Actor-dictionary entries the target may be read from.
     #[serde(default)]
     pub target_entries: Vec<String>,
+    /// Only when the target is one person named in the sentence ("President Vieira", "João
+    /// Bernardo Vieira, the president"), not a role or a crowd.
+    #[serde(default)]
+    pub target_named: bool,
+    /// Only for these verbs (lemmas; empty: any verb).
+    #[serde(default)]
+    pub verbs: Vec<String>,
 }
 
 /// The rule for events that nouns with their own agent name (`[nominal_event]`).

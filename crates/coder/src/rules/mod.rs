@@ -22,7 +22,7 @@ mod reported_arrest;
 mod unattributed_attack;
 mod verb_pattern;
 
-pub(crate) use actor_pair_code::{actor_pair_code, NAME as ACTOR_PAIR_CODE};
+pub(crate) use actor_pair_code::{actor_pair_code, names_one_person, Act, NAME as ACTOR_PAIR_CODE};
 
 use crate::sentence::{Candidate, Clause};
 use dyad_core::event::Event;

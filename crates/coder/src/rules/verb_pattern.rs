@@ -494,7 +494,12 @@ fn emit(
         let source = actor_ref(s, src);
         let target = tgt.map_or_else(dyad_core::event::ActorRef::none, |t| actor_ref(s, t));
         // "security forces shot dead nine demonstrators": the actors name the act
-        let (code, rule) = match rules::actor_pair_code(d, &code, &source, &target) {
+        let act = rules::Act {
+            code: &code,
+            lemma: &frame.lemma,
+            target_named: tgt.is_some_and(|t| rules::names_one_person(d, s, t)),
+        };
+        let (code, rule) = match rules::actor_pair_code(d, &act, &source, &target) {
             Some(k) => {
                 names.push(rules::ACTOR_PAIR_CODE);
                 (k.code.clone(), format!("{rule}+{}", k.name))
