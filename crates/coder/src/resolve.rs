@@ -114,10 +114,12 @@ impl Dictionaries<'_> {
             })
         });
         let mut found = self.phrase_entries(s, &in_phrase, head_match);
-        let as_capital = head_match.is_some_and(|k| {
-            s.matches[k].form == MatchForm::Capital
-                && self.actors.entry(s.matches[k].entry).kind == ActorKind::Country
-        });
+        // (a capital with a role word in its phrase is where the role is: "Caracas police")
+        let as_capital = found.agent.is_none()
+            && head_match.is_some_and(|k| {
+                s.matches[k].form == MatchForm::Capital
+                    && self.actors.entry(s.matches[k].entry).kind == ActorKind::Country
+            });
         if as_capital {
             found.rules.push("capital-government");
         }
@@ -281,7 +283,7 @@ impl Dictionaries<'_> {
                 (None, None, None) => return None,
             },
             // a capital named as an actor stands for its government ("Washington said")
-            ActorKind::Country if s.matches[k].form == MatchForm::Capital => {
+            ActorKind::Country if s.matches[k].form == MatchForm::Capital && f.agent.is_none() => {
                 format!("{}GOV", e.code)
             }
             // a country heading a phrase with a role in it, as the parser sometimes
