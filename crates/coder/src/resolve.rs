@@ -407,13 +407,36 @@ impl Dictionaries<'_> {
                 if self.owned_place(s, h)
                     || (self.rules.role_modifiers_name_actors && f.noun_role) =>
             {
-                let code = code.clone();
+                let mut code = code.clone();
                 f.entries.push(id.clone());
                 f.rules.push("owner-of-place");
+                // "bombing military targets inside Lebanon": the owner of a place of no named
+                // country is of the country where the place is
+                if let Some(c) = self.place_country(s, h) {
+                    f.entries.push(format!("place-{c}"));
+                    f.rules.push("owner-country-from-place");
+                    code = with_role(&c, &code, false);
+                    f.home = Some(c);
+                }
                 Some(code)
             }
             (None, None, _) => None,
         }
+    }
+
+    /// The country of the place that locates noun `h`: one in its own phrase ("targets in
+    /// Jericho"), else the place of the verb it is the object of ("bombed targets … inside
+    /// Lebanon").
+    fn place_country(&self, s: &SentenceContext<'_>, h: usize) -> Option<String> {
+        let (g, m) = (self.grounder?, s.mentions?);
+        if let Some(p) = g.place_of_noun(m, h, s.state) {
+            return Some(p.location.country);
+        }
+        let t = s.tree;
+        let v = t
+            .head(h)
+            .filter(|&v| t.words[v].upos == "VERB" && t.rel(h) == "obj")?;
+        g.place(m, s.state, v, &[]).map(|p| p.location.country)
     }
 
     /// "KLM Royal Dutch Airlines", "British Aerospace": a company of the country its name
