@@ -250,8 +250,12 @@ impl<'d> Coder<'d> {
         let story_country = state.story_country().map(str::to_string);
         if let Some(m) = &mentions {
             state.count_place_countries(m.local_place_countries());
+            if let Some(g) = d.grounder {
+                state.count_located_countries(&g.located_countries(m));
+            }
         }
         let local_country = state.story_country().map(str::to_string);
+        let place_country = state.place_country().map(str::to_string);
         state.count_countries(self.countries_of(&matches));
         // a story's opening sentence with a country says what country the story is about
         let opening_country = story_country
@@ -273,6 +277,7 @@ impl<'d> Coder<'d> {
             story_country: story_country.as_deref(),
             local_country: local_country.as_deref(),
             opening_country: opening_country.as_deref(),
+            place_country: place_country.as_deref(),
         };
         let mut events = Vec::new();
         // the verb of each event

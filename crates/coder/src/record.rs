@@ -3,7 +3,7 @@
 //! the publication date when not grounding), and the rules that made it. It decides
 //! nothing: a candidate whose code the event-code table does not know gives no record.
 
-use dyad_grounding::{GroundedDate, Grounding};
+use dyad_grounding::{GroundedDate, GroundedPlace, Grounding};
 
 use crate::dictionaries::Dictionaries;
 use crate::sentence::{Candidate, SentenceContext};
@@ -24,10 +24,21 @@ pub(crate) fn event_of(
         .collect();
     let Grounding {
         date,
-        place,
+        mut place,
         fatalities,
         fatalities_text,
     } = grounding_of(d, s, v, &countries);
+    let mut place_rule = None;
+    if place.is_none() {
+        let material_conflict = info.quad_class().number() == 4;
+        (place, place_rule) = place_fallback(
+            d,
+            s,
+            (v, material_conflict),
+            &countries,
+            target.country.as_deref(),
+        );
+    }
     let id_input = format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
         s.ctx.doc_id,
@@ -70,7 +81,7 @@ pub(crate) fn event_of(
         verb: VerbRef {
             text: c.verb_text.clone(),
             rule: c.rule.clone(),
-            rules: rules_of(s, c),
+            rules: rules_of(s, c, place_rule),
         },
     })
 }
@@ -100,11 +111,60 @@ fn grounding_of(
     }
 }
 
-/// The rules an event names: its coder, the rules the coder used, the repairs of the tree.
-fn rules_of(s: &SentenceContext<'_>, c: &Candidate) -> Vec<String> {
+/// The place of an event the tree attaches none to (`place_fallbacks`): a place its sentence
+/// names below country level (rule `sentence-place`: "Kathmandu, Nepal —The King … has
+/// dissolved the government"), else the country where the story's places are (with none,
+/// the country the story is about), when the event's actors are of that country or of none
+/// (for a material conflict named from the actors alone: when its target is of that country;
+/// rule `story-country-place`: "Police fatally shot one person" in a story set in Harare), at
+/// precision `country` with no text.
+fn place_fallback(
+    d: &Dictionaries<'_>,
+    s: &SentenceContext<'_>,
+    (v, material_conflict): (usize, bool),
+    countries: &[&str],
+    target_country: Option<&str>,
+) -> (Option<GroundedPlace>, Option<&'static str>) {
+    let (Some(g), Some(m)) = (d.grounder, s.mentions) else {
+        return (None, None);
+    };
+    if !d.rules.place_fallbacks {
+        return (None, None);
+    }
+    if let Some(p) = g.sentence_place(m, s.state, v, countries) {
+        return (Some(p), Some("sentence-place"));
+    }
+    // (the country its actors name is where a statement is made, but a strike falls where
+    // its target is: "militants were killed in two strikes, the U.S. military said" is not
+    // in the United States)
+    let (story, by_place) = match s.place_country {
+        Some(c) => (Some(c), true),
+        None => (s.local_country.or(s.opening_country), false),
+    };
+    let located = |c: &str| {
+        if material_conflict && !by_place {
+            target_country == Some(c)
+        } else {
+            countries.is_empty() || countries.contains(&c)
+        }
+    };
+    match story {
+        Some(c) if located(c) => (g.country_place(c), Some("story-country-place")),
+        _ => (None, None),
+    }
+}
+
+/// The rules an event names: its coder, the rules the coder used, the repairs of the tree,
+/// the rule that placed it when the tree did not.
+fn rules_of(
+    s: &SentenceContext<'_>,
+    c: &Candidate,
+    place_rule: Option<&'static str>,
+) -> Vec<String> {
     std::iter::once(c.coder)
         .chain(c.rules.iter().copied())
         .chain(s.tree.repairs().iter().copied())
+        .chain(place_rule)
         .map(str::to_string)
         .collect()
 }

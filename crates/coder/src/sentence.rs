@@ -45,6 +45,9 @@ pub(crate) struct SentenceContext<'a> {
     /// the sentence's own actor words and places name most, which a story's local people
     /// take (see `local_story_country_types`).
     pub opening_country: Option<&'a str>,
+    /// The country whose places below country level the document has named most, this
+    /// sentence's included: where the story happens (an event's place of last resort).
+    pub place_country: Option<&'a str>,
 }
 
 /// One verb of a sentence, as the rules see it: the dictionaries, the sentence, the verb.

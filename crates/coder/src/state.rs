@@ -26,6 +26,10 @@ pub struct DocumentState {
     /// How much the document has named each country so far, first named first: an actor's
     /// word counts once, a place below country level `PLACE_WEIGHT` times.
     country_weights: Vec<(String, usize)>,
+    /// How often the document's parsed sentences have named a place in each country so far
+    /// (below country level, or after a locative preposition), first named first: where the
+    /// story happens, whoever its actors are.
+    place_counts: Vec<(String, usize)>,
 }
 
 /// An event coded earlier in the document.
@@ -47,6 +51,7 @@ impl DocumentState {
             recent: Vec::new(),
             people: Vec::new(),
             country_weights: Vec::new(),
+            place_counts: Vec::new(),
         }
     }
 
@@ -58,6 +63,7 @@ impl DocumentState {
             recent: Vec::new(),
             people: Vec::new(),
             country_weights: Vec::new(),
+            place_counts: Vec::new(),
         }
     }
 
@@ -71,16 +77,29 @@ impl DocumentState {
         &mut self,
         countries: impl IntoIterator<Item = &'a str>,
     ) {
+        let countries: Vec<&str> = countries.into_iter().collect();
+        add_weight(&mut self.place_counts, countries.iter().copied(), 1);
         self.weigh(countries, PLACE_WEIGHT);
     }
 
+    /// Count, as places of the story, the countries a parsed sentence names after a
+    /// locative preposition ("strikes in Iraq").
+    pub(crate) fn count_located_countries(&mut self, countries: &[String]) {
+        add_weight(
+            &mut self.place_counts,
+            countries.iter().map(String::as_str),
+            1,
+        );
+    }
+
     fn weigh<'a>(&mut self, countries: impl IntoIterator<Item = &'a str>, weight: usize) {
-        for c in countries {
-            match self.country_weights.iter_mut().find(|(k, _)| k == c) {
-                Some((_, n)) => *n += weight,
-                None => self.country_weights.push((c.to_string(), weight)),
-            }
-        }
+        add_weight(&mut self.country_weights, countries, weight);
+    }
+
+    /// The country where the story's places are, as far as it has gone: the one whose places
+    /// it has named most, the first named on a tie.
+    pub(crate) fn place_country(&self) -> Option<&str> {
+        heaviest(&self.place_counts)
     }
 
     /// The country the story is about, as far as it has gone: the one named most often,
@@ -89,13 +108,7 @@ impl DocumentState {
     /// happens, which its actors' countries alone do not say ("U.S. truck crash sparks riots
     /// in Kabul").
     pub(crate) fn story_country(&self) -> Option<&str> {
-        let mut best: Option<&(String, usize)> = None;
-        for e in &self.country_weights {
-            if best.is_none_or(|b| e.1 > b.1) {
-                best = Some(e);
-            }
-        }
-        best.map(|(c, _)| c.as_str())
+        heaviest(&self.country_weights)
     }
 
     /// Remember the events of a sentence just coded, and their actors' countries as
@@ -119,4 +132,29 @@ impl DocumentState {
             self.recent.drain(..extra);
         }
     }
+}
+
+/// Add `weight` to each of `countries` in a tally kept in first-named order.
+fn add_weight<'a>(
+    tally: &mut Vec<(String, usize)>,
+    countries: impl IntoIterator<Item = &'a str>,
+    weight: usize,
+) {
+    for c in countries {
+        match tally.iter_mut().find(|(k, _)| k == c) {
+            Some((_, n)) => *n += weight,
+            None => tally.push((c.to_string(), weight)),
+        }
+    }
+}
+
+/// The country of a tally with the greatest weight, the first named on a tie.
+fn heaviest(tally: &[(String, usize)]) -> Option<&str> {
+    let mut best: Option<&(String, usize)> = None;
+    for e in tally {
+        if best.is_none_or(|b| e.1 > b.1) {
+            best = Some(e);
+        }
+    }
+    best.map(|(c, _)| c.as_str())
 }

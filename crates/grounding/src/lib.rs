@@ -445,6 +445,49 @@ impl Grounder {
         Some(self.grounded_place(sentence, state, found, actor_countries))
     }
 
+    /// A place (below country level, or after a locative preposition) that the sentence
+    /// names but does not attach to the event's verb, for an event the tree gives no place (the dateline "Kathmandu, Nepal —",
+    /// "the ICC in The Hague, Netherlands has ordered …"): one in a country of `prefer` (the
+    /// event's actors) first, then the most precise, then the nearest the verb.
+    pub fn sentence_place(
+        &self,
+        sentence: &Sentence<'_>,
+        state: &DocumentState,
+        verb: usize,
+        prefer: &[&str],
+    ) -> Option<GroundedPlace> {
+        let found = place::nearest(sentence, &self.words, verb, prefer)?;
+        Some(self.grounded_place(sentence, state, found, prefer))
+    }
+
+    /// The countries a sentence names as places after a locative preposition ("strikes in
+    /// Iraq"), besides its places below country level; a country's bare name is an actor's
+    /// more often than a place's.
+    pub fn located_countries(&self, sentence: &Sentence<'_>) -> Vec<String> {
+        place::located(sentence, &self.words)
+            .filter(|p| p.place.precision == dyad_places::Precision::Country)
+            .map(|p| p.place.country.clone())
+            .collect()
+    }
+
+    /// A country as an event's place, for an event whose sentence names none: its centroid,
+    /// precision `country`, and no text, as no expression of the sentence names it.
+    pub fn country_place(&self, iso3: &str) -> Option<GroundedPlace> {
+        let p = self.places.country_place(iso3)?;
+        Some(GroundedPlace {
+            location: Location {
+                text: String::new(),
+                name: p.name,
+                country: p.country,
+                admin1: None,
+                lat: p.lat,
+                lon: p.lon,
+                precision: p.precision.as_str().to_string(),
+            },
+            tokens: 0..0,
+        })
+    }
+
     /// The people reported killed by the event whose verb is word `verb`, and the phrase
     /// counted (see [`Grounder::ground`]).
     pub fn fatalities(

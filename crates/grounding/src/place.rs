@@ -185,6 +185,46 @@ pub(crate) fn pick<'a>(
     None
 }
 
+/// The sentence's places named as places: below country level, or after a locative
+/// preposition.
+pub(crate) fn located<'a>(
+    s: &'a Sentence<'_>,
+    words: &'a Words,
+) -> impl Iterator<Item = &'a FoundPlace> + 'a {
+    s.places.iter().filter(move |p| {
+        p.place.precision != dyad_places::Precision::Country
+            || introduced(s, &words.place_preps, p.head)
+    })
+}
+
+/// Of the sentence's places below country level or after a locative preposition (a
+/// country's bare name is most often an actor's: "Iran disavowed the attack"; "strikes in
+/// Iraq" is a place) that no other verb's clause holds, one in a country of `prefer` first,
+/// then the most precise, then the nearest verb `v`.
+pub(crate) fn nearest<'a>(
+    s: &'a Sentence<'_>,
+    words: &'a Words,
+    v: usize,
+    prefer: &[&str],
+) -> Option<&'a FoundPlace> {
+    // (a place another verb's clause holds is that event's: "the meeting took place Jan. 27,
+    // but was put on pause after militants struck an outpost in Jordan")
+    let other_clause = |p: &FoundPlace| {
+        (0..s.len())
+            .any(|w| w != v && s.upos(w) == "VERB" && attached(s, words, w, p.head).is_some())
+    };
+    located(s, words)
+        .filter(|p| !other_clause(p))
+        .min_by_key(|p| {
+            (
+                !prefer.contains(&p.place.country.as_str()),
+                precision_rank(p),
+                s.distance(v, p.head),
+                p.tokens.start,
+            )
+        })
+}
+
 /// A place in the noun phrase of an actor headed by `a` ("police in Nairobi").
 pub(crate) fn in_actor<'a>(s: &'a Sentence<'_>, words: &Words, a: usize) -> Option<&'a FoundPlace> {
     if a >= s.len() {

@@ -117,6 +117,11 @@ pub struct CodingRules {
     /// Deuba …", then "Deuba said" → the same actor; actor rule `named-earlier`).
     #[serde(default)]
     pub named_earlier: bool,
+    /// An event the tree attaches no place to takes a place its sentence names, else the
+    /// story's country at precision `country` (rules `sentence-place`,
+    /// `story-country-place`). Off in PETRARCH mode.
+    #[serde(default)]
+    pub place_fallbacks: bool,
     /// Role nouns that speak for the actor of their "of" phrase ("the leader of the Maoist
     /// rebels" → REB, "members of the Taliban"), not for a role of their own.
     #[serde(default)]

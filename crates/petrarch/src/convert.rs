@@ -934,6 +934,7 @@ pub fn convert(
     rules.participle_clause_subjects = false;
     rules.document_pronouns.clear();
     rules.named_earlier = false;
+    rules.place_fallbacks = false;
     rules.representative_nouns.clear();
     rules.attack_noun_agent = None;
     rules.reported_arrest = None;

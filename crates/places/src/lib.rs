@@ -551,6 +551,14 @@ impl Gazetteer {
         c
     }
 
+    /// The country with this ISO 3166-1 alpha-3 code, as a place (its centroid).
+    pub fn country_place(&self, iso3: &str) -> Option<Place> {
+        self.entries
+            .iter()
+            .find(|e| e.kind == Kind::Country && self.country(e) == iso3)
+            .map(|e| self.to_place(e))
+    }
+
     /// The place with this id.
     pub fn get(&self, id: PlaceId) -> Option<Place> {
         self.entries.get(id.0 as usize).map(|e| self.to_place(e))
