@@ -28,6 +28,8 @@ pub(crate) fn event_of(
         fatalities,
         fatalities_text,
     } = grounding_of(d, s, v, &countries);
+    let mut date = date;
+    let date_rule = carried_date(d, s, (v, info.quad_class().number()), &mut date);
     let mut place_rule = None;
     if place.is_none() {
         let material_conflict = info.quad_class().number() == 4;
@@ -81,7 +83,7 @@ pub(crate) fn event_of(
         verb: VerbRef {
             text: c.verb_text.clone(),
             rule: c.rule.clone(),
-            rules: rules_of(s, c, place_rule),
+            rules: rules_of(s, c, [date_rule, place_rule]),
         },
     })
 }
@@ -154,17 +156,52 @@ fn place_fallback(
     }
 }
 
+/// `earlier-date` (`carried_date_days`): a material act (QuadClass 2 or 4) in the past tense
+/// whose sentence gives no date took place on the day the story last named, when that day is at most
+/// `carried_date_days` before publication ("Zimbabwe police broke up a rally on Sunday …
+/// Police fatally shot one person"). A statement keeps the publication date: it is made
+/// when reported. The date keeps its precision and has no text. Returns the rule's name
+/// when it applied.
+fn carried_date(
+    d: &Dictionaries<'_>,
+    s: &SentenceContext<'_>,
+    (v, quad_class): (usize, u8),
+    date: &mut Option<GroundedDate>,
+) -> Option<&'static str> {
+    let max_days = d.rules.carried_date_days?;
+    let current = date.as_ref()?;
+    // (in the past tense: "Japan currently restricts imports" is now)
+    let past = matches!(s.tree.words[v].xpos.as_str(), "VBD" | "VBN");
+    if current.precision != "document" || !matches!(quad_class, 2 | 4) || !past {
+        return None;
+    }
+    let anchor = s.state.anchor()?;
+    let publication = s.state.publication()?;
+    let age = anchor.end.until(publication).ok()?.get_days();
+    if !(0..=i64::from(max_days)).contains(&i64::from(age)) {
+        return None;
+    }
+    *date = Some(GroundedDate {
+        start: anchor.start,
+        end: anchor.end,
+        precision: anchor.precision.as_str(),
+        text: None,
+        tokens: None,
+    });
+    Some("earlier-date")
+}
+
 /// The rules an event names: its coder, the rules the coder used, the repairs of the tree,
-/// the rule that placed it when the tree did not.
+/// the rules that dated and placed it when its own clause did not.
 fn rules_of(
     s: &SentenceContext<'_>,
     c: &Candidate,
-    place_rule: Option<&'static str>,
+    grounding_rules: [Option<&'static str>; 2],
 ) -> Vec<String> {
     std::iter::once(c.coder)
         .chain(c.rules.iter().copied())
         .chain(s.tree.repairs().iter().copied())
-        .chain(place_rule)
+        .chain(grounding_rules.into_iter().flatten())
         .map(str::to_string)
         .collect()
 }

@@ -122,6 +122,11 @@ pub struct CodingRules {
     /// `story-country-place`). Off in PETRARCH mode.
     #[serde(default)]
     pub place_fallbacks: bool,
+    /// A material act whose sentence gives no date took place on the day the story last
+    /// named, when that day is at most this many days before publication (rule
+    /// `earlier-date`); `None`: the publication date stands in. Off in PETRARCH mode.
+    #[serde(default)]
+    pub carried_date_days: Option<u32>,
     /// Role nouns that speak for the actor of their "of" phrase ("the leader of the Maoist
     /// rebels" → REB, "members of the Taliban"), not for a role of their own.
     #[serde(default)]

@@ -935,6 +935,7 @@ pub fn convert(
     rules.document_pronouns.clear();
     rules.named_earlier = false;
     rules.place_fallbacks = false;
+    rules.carried_date_days = None;
     rules.representative_nouns.clear();
     rules.attack_noun_agent = None;
     rules.reported_arrest = None;
