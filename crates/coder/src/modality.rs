@@ -82,6 +82,17 @@ impl Dictionaries<'_> {
                         return Modality::Negated;
                     }
                 }
+                // "no one was arrested", "nobody was hurt": a subject that names no one
+                let subjects = t
+                    .children_rel(v, "nsubj")
+                    .chain(t.children_rel(v, "nsubj:pass"));
+                for sj in subjects {
+                    if t.children_rel(sj, "det").any(|d| t.lemma(d) == "no")
+                        || CodingRules::has(&r.negative_pronouns, &t.lemma(sj))
+                    {
+                        return Modality::Negated;
+                    }
+                }
             }
             let rel = t.rel(cur);
             let Some(head) = t.head(cur) else {

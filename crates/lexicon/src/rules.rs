@@ -127,6 +127,10 @@ pub struct CodingRules {
     /// `earlier-date`); `None`: the publication date stands in. Off in PETRARCH mode.
     #[serde(default)]
     pub carried_date_days: Option<u32>,
+    /// Pronouns that name no one: as a clause's subject they deny its action ("nobody was
+    /// hurt", "none were arrested").
+    #[serde(default)]
+    pub negative_pronouns: Vec<String>,
     /// Role nouns that speak for the actor of their "of" phrase ("the leader of the Maoist
     /// rebels" → REB, "members of the Taliban"), not for a role of their own.
     #[serde(default)]

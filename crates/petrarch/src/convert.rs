@@ -905,6 +905,7 @@ pub fn convert(
     // PETRARCH codes negated and hypothetical clauses as their patterns say ("NOT * [112]",
     // "WOULD NOT *")
     rules.negators.clear();
+    rules.negative_pronouns.clear();
     rules.negating_governors.clear();
     rules.hypothetical_auxiliaries.clear();
     rules.hypothetical_markers.clear();

@@ -1,6 +1,7 @@
 //! `negated`: an action the clause denies gives no event: a negator on the verb or on a verb
 //! it is the complement or conjunct of ("Iraq did not attack Kuwait", "never met"), an
-//! object with "no" ("imposed no sanctions"), or a negating governor ("refused to sign",
+//! object with "no" ("imposed no sanctions"), a subject that names no one ("no one was
+//! arrested", "none of the troops"; `negative_pronouns`), or a negating governor ("refused to sign",
 //! "denied attacking"; `negators` and `negating_governors` in the coding rules).
 
 use crate::rules::Veto;
