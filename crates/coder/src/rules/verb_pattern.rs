@@ -230,7 +230,35 @@ fn sources(
     if !found.is_empty() {
         return (found, Some("statement-issuer"));
     }
+    let found = sentence_antecedent(c, subject);
+    if !found.is_empty() {
+        return (found, Some("sentence-pronoun"));
+    }
     (document_antecedent(c, subject), Some("document-pronoun"))
+}
+
+/// "Rioters stoned the convoy before heading to the center of Kabul, where they ransacked
+/// offices": a subject pronoun (`document_pronouns`) of a relative or adverbial clause, with
+/// nothing else to stand for, stands for the nearest subject before it in its sentence that
+/// names an actor.
+fn sentence_antecedent(c: &Clause<'_>, subject: usize) -> Vec<Resolved> {
+    let (d, s) = (c.dicts, c.sentence);
+    let t = s.tree;
+    // (only in a relative or adverbial clause, whose subject is most often the main one's)
+    let subordinate = t
+        .head(subject)
+        .is_some_and(|v| matches!(t.deprel(v), "acl:relcl" | "advcl"));
+    if !subordinate
+        || !CodingRules::has(&d.rules.document_pronouns, &t.lemma(subject).to_lowercase())
+    {
+        return Vec::new();
+    }
+    (0..subject)
+        .rev()
+        .filter(|&w| matches!(t.deprel(w), "nsubj") && t.words[w].upos != "PRON")
+        .map(|w| d.phrase_actors(s, w))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default()
 }
 
 /// "He also vowed that …": a subject pronoun (`document_pronouns`) with nothing in its
