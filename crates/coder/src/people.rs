@@ -129,11 +129,14 @@ impl Dictionaries<'_> {
         words[lo..=hi]
             .iter()
             .copied()
-            .filter(|&w| {
-                s.owner[w]
-                    .is_none_or(|k| self.actors.entry(s.matches[k].entry).kind == ActorKind::Person)
-                    && s.forms[w].chars().next().is_some_and(char::is_uppercase)
-            })
+            .filter(|&w| self.may_name_a_person(s, w))
             .collect()
+    }
+
+    /// Can word `w` be part of a person's name: capitalized, and a dictionary person's word
+    /// or no actor word at all (not a title: "Minister")?
+    pub(crate) fn may_name_a_person(&self, s: &SentenceContext<'_>, w: usize) -> bool {
+        s.owner[w].is_none_or(|k| self.actors.entry(s.matches[k].entry).kind == ActorKind::Person)
+            && s.forms[w].chars().next().is_some_and(char::is_uppercase)
     }
 }

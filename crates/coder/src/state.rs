@@ -46,20 +46,19 @@ pub(crate) struct Antecedent {
 impl DocumentState {
     /// The state at the start of a document published on `publication`.
     pub fn new(publication: Date) -> DocumentState {
-        DocumentState {
-            grounding: dyad_grounding::DocumentState::new(publication),
-            recent: Vec::new(),
-            people: Vec::new(),
-            country_weights: Vec::new(),
-            place_counts: Vec::new(),
-        }
+        DocumentState::starting(dyad_grounding::DocumentState::new(publication))
     }
 
     /// The state at the start of a document with no publication date: its events get no
     /// date (relative expressions could not be resolved); places and fatalities as usual.
     pub fn undated() -> DocumentState {
+        DocumentState::starting(dyad_grounding::DocumentState::undated())
+    }
+
+    /// The state at the start of a document with this grounding state: nothing remembered.
+    fn starting(grounding: dyad_grounding::DocumentState) -> DocumentState {
         DocumentState {
-            grounding: dyad_grounding::DocumentState::undated(),
+            grounding,
             recent: Vec::new(),
             people: Vec::new(),
             country_weights: Vec::new(),

@@ -10,8 +10,6 @@
 use dyad_core::event::ActorRef;
 use dyad_lexicon::ActorPairCode;
 
-use dyad_lexicon::actors::ActorKind;
-
 use crate::dictionaries::Dictionaries;
 use crate::sentence::{has_role, Resolved, SentenceContext};
 
@@ -65,9 +63,7 @@ pub(crate) fn names_one_person(
         }
         let person = t.words[w].upos == "PROPN"
             && !matches!(t.rel(w), "nmod" | "obl")
-            && s.owner[w]
-                .is_none_or(|k| d.actors.entry(s.matches[k].entry).kind == ActorKind::Person)
-            && s.forms[w].chars().next().is_some_and(char::is_uppercase);
+            && d.may_name_a_person(s, w);
         named |= person;
     }
     named
