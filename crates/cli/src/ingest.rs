@@ -15,6 +15,7 @@ use clap::Args;
 
 use dyad_core::SegmentKind;
 use dyad_nlp::{Model, Scratch};
+
 use dyad_store::{AddOutcome, NewDocument, NewSentence, SentenceKind, Store};
 
 use crate::input::{for_each_ingest_document, InputOptions};
@@ -81,12 +82,109 @@ fn progress_bar() -> indicatif::ProgressBar {
     pb
 }
 
+/// What storing one document did.
+enum Stored {
+    New { events: u64 },
+    Skipped,
+}
+
+/// The pipeline and its scratch space, for storing documents one at a time.
+struct DocumentIngester {
+    model: &'static Model,
+    coder: dyad_coder::Coder<'static>,
+    scratch: Scratch,
+}
+
+impl DocumentIngester {
+    fn new() -> Result<DocumentIngester> {
+        Ok(DocumentIngester {
+            model: Model::bundled().context("cannot load the bundled parser model")?,
+            coder: dyad_coder::Coder::bundled(),
+            scratch: Scratch::default(),
+        })
+    }
+
+    /// Code `raw` and store it unless its id or its clean text is already stored; `warn`
+    /// hears the text stage's warnings.
+    fn add(
+        &mut self,
+        store: &mut Store,
+        raw: dyad_core::RawDocument,
+        fallback_date: Option<jiff::civil::Date>,
+        warn: &mut dyn FnMut(String),
+    ) -> Result<Stored> {
+        if store.has_document(&raw.meta.id)? {
+            return Ok(Stored::Skipped);
+        }
+        let id = raw.meta.id.clone();
+        let mut seg = dyad_text::segment_document(raw);
+        for w in &seg.warnings {
+            warn(format!("document {id}: {w}"));
+        }
+        if store.has_content(&seg.doc.doc.text)? {
+            return Ok(Stored::Skipped);
+        }
+        if seg.doc.doc.meta.date.is_none() {
+            seg.doc.doc.meta.date = fallback_date;
+        }
+        let events =
+            crate::pipeline::code_document(self.model, &self.coder, &mut self.scratch, &seg.doc);
+        Ok(match store.add_document(&new_document(&seg.doc), &events)? {
+            AddOutcome::Added { events } => Stored::New {
+                events: events as u64,
+            },
+            AddOutcome::DuplicateId | AddOutcome::DuplicateContent => Stored::Skipped,
+        })
+    }
+}
+
+/// `POST /api/documents` of `dyad serve`: the JSONL body coded and stored in one
+/// transaction, as `dyad ingest` would store it.
+pub struct ServeIngest;
+
+impl dyad_serve::Ingest for ServeIngest {
+    fn ingest(
+        &self,
+        db: &std::path::Path,
+        body: &str,
+    ) -> std::result::Result<dyad_serve::IngestReport, String> {
+        let run = || -> Result<dyad_serve::IngestReport> {
+            let mut store = Store::open_existing(db)?;
+            let mut ingester = DocumentIngester::new()?;
+            let mut report = dyad_serve::IngestReport::default();
+            store.begin()?;
+            for doc in dyad_text::jsonl_documents(body) {
+                match doc {
+                    Ok(raw) => {
+                        let mut warn = |w: String| eprintln!("dyad serve: warning: {w}");
+                        match ingester.add(&mut store, raw, None, &mut warn)? {
+                            Stored::New { events } => {
+                                report.new += 1;
+                                report.events += events;
+                            }
+                            Stored::Skipped => report.skipped += 1,
+                        }
+                    }
+                    Err(p) => report.failed.push(dyad_serve::LineProblem {
+                        line: p.line,
+                        message: p.message,
+                    }),
+                }
+            }
+            store.commit()?;
+            if report.new > 0 {
+                store.optimize()?;
+            }
+            Ok(report)
+        };
+        run().map_err(|e| format!("{e:#}"))
+    }
+}
+
 /// Run `dyad ingest`; returns the exit status.
 pub fn run(opts: &IngestOptions) -> Result<i32> {
     let mut store = Store::open(&opts.db)?;
-    let model = Model::bundled().context("cannot load the bundled parser model")?;
-    let coder = dyad_coder::Coder::bundled();
-    let mut scratch = Scratch::default();
+    let mut ingester = DocumentIngester::new()?;
     let pb = progress_bar();
     let mut tally = Tally::default();
     let started = Instant::now();
@@ -95,29 +193,16 @@ pub fn run(opts: &IngestOptions) -> Result<i32> {
     store.begin()?;
     let report = for_each_ingest_document(&opts.input, |raw, fallback_date| {
         pb.inc(1);
-        if store.has_document(&raw.meta.id)? {
-            tally.skipped += 1;
-            return Ok(());
-        }
-        let id = raw.meta.id.clone();
-        let mut seg = dyad_text::segment_document(raw);
-        for w in &seg.warnings {
-            pb.suspend(|| eprintln!("dyad: warning: document {id}: {w}"));
-        }
-        if store.has_content(&seg.doc.doc.text)? {
-            tally.skipped += 1;
-            return Ok(());
-        }
-        if seg.doc.doc.meta.date.is_none() {
-            seg.doc.doc.meta.date = fallback_date;
-        }
-        let events = crate::pipeline::code_document(model, &coder, &mut scratch, &seg.doc);
-        match store.add_document(&new_document(&seg.doc), &events)? {
-            AddOutcome::Added { events } => {
+        let mut warn = |w: String| pb.suspend(|| eprintln!("dyad: warning: {w}"));
+        match ingester.add(&mut store, raw, fallback_date, &mut warn)? {
+            Stored::New { events } => {
                 tally.new += 1;
-                tally.events += events as u64;
+                tally.events += events;
             }
-            AddOutcome::DuplicateId | AddOutcome::DuplicateContent => tally.skipped += 1,
+            Stored::Skipped => {
+                tally.skipped += 1;
+                return Ok(());
+            }
         }
         in_batch += 1;
         if in_batch >= opts.batch || last_commit.elapsed() > Duration::from_secs(2) {

@@ -16,8 +16,10 @@ mod pipeline;
 mod query;
 mod sentences;
 mod series;
+mod serve;
 mod train;
 mod warc;
+mod watch;
 
 use clap::{Parser, Subcommand};
 
@@ -53,6 +55,11 @@ enum Command {
     /// Code a gold file and print precision, recall and F1 (three strictness levels), records
     /// passed per category, and with --explain every miss and extra.
     Eval(eval::EvalOptions),
+    /// Serve the page and the JSON API over a store (read-only unless given a write token).
+    Serve(serve::ServeOptions),
+    /// Alerts on a watched dyad or selection: trend bands, surges, a calm broken, a
+    /// Goldstein drop, each with the events behind it.
+    Watch(watch::WatchOptions),
 }
 
 /// Exit status for a run that finished: 1 if an input was unreadable, 3 if lines were skipped.
@@ -78,6 +85,8 @@ fn main() {
         Command::Export(opts) => export::run(opts),
         Command::Series(opts) => series::run(opts),
         Command::Eval(opts) => eval::run(opts),
+        Command::Serve(opts) => serve::run(opts),
+        Command::Watch(opts) => watch::run(opts),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -24,6 +24,7 @@
 //!   country, num_mentions, num_articles, num_sources)`: one row per de-duplicated event (see
 //!   [`dedup`] for the rule).
 
+mod browse;
 pub mod dedup;
 mod error;
 pub mod export;
@@ -39,6 +40,7 @@ mod write;
 
 use std::path::{Path, PathBuf};
 
+pub use browse::{ActorCount, StoredDocument, StoredSentence, WatchedRow};
 pub use error::{Result, StoreError};
 pub use query::{Filter, Level};
 pub use record::{
@@ -129,6 +131,12 @@ impl Store {
     pub fn optimize(&self) -> Result<()> {
         self.conn.execute_batch("PRAGMA optimize")?;
         Ok(())
+    }
+
+    /// A handle that stops the query running on this store from another thread (the query
+    /// then fails with SQLite's "interrupted").
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
     }
 
     /// The underlying connection, for tests and tools.

@@ -235,7 +235,7 @@ pub(crate) fn union_all(select: &str, branches: &[String]) -> String {
         .join(" UNION ALL ")
 }
 
-const MENTION_SELECT: &str = "SELECT e.cluster_id, e.event_id, d.id, e.sentence_index, \
+pub(crate) const MENTION_SELECT: &str = "SELECT e.cluster_id, e.event_id, d.id, e.sentence_index, \
      coalesce(s.text, ''), e.source_text, e.source_code, e.source_entry, e.target_text, \
      e.target_code, e.target_entry, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, \
      e.date_start, e.date_end, e.date_precision, e.date_text, e.loc_text, e.loc_name, \
@@ -246,9 +246,9 @@ const MENTION_SELECT: &str = "SELECT e.cluster_id, e.event_id, d.id, e.sentence_
      LEFT JOIN sentences s ON s.sent_key = e.sent_key ORDER BY q.d, q.k";
 
 /// The keys and dates of the selected mentions (sorted and limited before any join).
-const MENTION_KEYS: &str = "SELECT e.event_key AS k, e.date_start AS d FROM events e";
+pub(crate) const MENTION_KEYS: &str = "SELECT e.event_key AS k, e.date_start AS d FROM events e";
 
-fn read_mention(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMention> {
+pub(crate) fn read_mention(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMention> {
     let loc_country: Option<String> = r.get(22)?;
     let location = match loc_country {
         Some(country) => Some(Location {
@@ -311,7 +311,7 @@ pub(crate) fn split_rules(stored: &str) -> Vec<String> {
     stored.split_whitespace().map(str::to_string).collect()
 }
 
-const CLUSTER_SELECT: &str = "SELECT c.cluster_id, c.cameo, c.root, c.quad_class, c.goldstein, \
+pub(crate) const CLUSTER_SELECT: &str = "SELECT c.cluster_id, c.cameo, c.root, c.quad_class, c.goldstein, \
      c.plover, c.source_code, c.target_code, c.date_start, c.date_end, c.country, \
      c.num_mentions, c.num_articles, c.num_sources, e.event_id, d.id, d.url, \
      coalesce(s.text, '') \
@@ -321,9 +321,9 @@ const CLUSTER_SELECT: &str = "SELECT c.cluster_id, c.cameo, c.root, c.quad_class
      LEFT JOIN sentences s ON s.sent_key = e.sent_key ORDER BY q.d, q.k";
 
 /// The ids and dates of the selected clusters.
-const CLUSTER_KEYS: &str = "SELECT c.cluster_id AS k, c.date_start AS d FROM clusters c";
+pub(crate) const CLUSTER_KEYS: &str = "SELECT c.cluster_id AS k, c.date_start AS d FROM clusters c";
 
-fn read_cluster(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClusterRecord> {
+pub(crate) fn read_cluster(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClusterRecord> {
     let goldstein: f64 = r.get(4)?;
     Ok(ClusterRecord {
         cluster_id: r.get(0)?,
@@ -347,8 +347,13 @@ fn read_cluster(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClusterRecord> {
     })
 }
 
-fn limit_clause(limit: Option<usize>) -> String {
-    limit.map_or_else(String::new, |n| format!(" LIMIT {n}"))
+fn limit_clause(limit: Option<usize>, offset: usize) -> String {
+    match (limit, offset) {
+        (None, 0) => String::new(),
+        (None, o) => format!(" LIMIT -1 OFFSET {o}"),
+        (Some(n), 0) => format!(" LIMIT {n}"),
+        (Some(n), o) => format!(" LIMIT {n} OFFSET {o}"),
+    }
 }
 
 impl Store {
@@ -362,7 +367,7 @@ impl Store {
     ) -> std::result::Result<usize, E> {
         let (branches, params) = filter.sql(Level::Mention)?;
         let keys = union_all(MENTION_KEYS, &branches);
-        self.for_each_row(&keys, MENTION_SELECT, params, limit, read_mention, each)
+        self.for_each_row(&keys, MENTION_SELECT, params, (limit, 0), read_mention, each)
     }
 
     /// Call `each` on every cluster the filter selects, ordered by date and then by id.
@@ -374,23 +379,24 @@ impl Store {
     ) -> std::result::Result<usize, E> {
         let (branches, params) = filter.sql(Level::Cluster)?;
         let keys = union_all(CLUSTER_KEYS, &branches);
-        self.for_each_row(&keys, CLUSTER_SELECT, params, limit, read_cluster, each)
+        self.for_each_row(&keys, CLUSTER_SELECT, params, (limit, 0), read_cluster, each)
     }
 
-    /// Run `select` over the (key, date) rows of `keys` in date order, at most `limit` of
-    /// them, and call `each` on every row as `read` decodes it; returns the number of rows.
-    fn for_each_row<T, E: From<crate::StoreError>>(
+    /// Run `select` over the (key, date) rows of `keys` in date order, skipping the first
+    /// `page.1` and keeping at most `page.0` of them, and call `each` on every row as `read`
+    /// decodes it; returns the number of rows.
+    pub(crate) fn for_each_row<T, E: From<crate::StoreError>>(
         &self,
         keys: &str,
         select: &str,
         params: Vec<rusqlite::types::Value>,
-        limit: Option<usize>,
+        page: (Option<usize>, usize),
         read: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
         mut each: impl FnMut(T) -> std::result::Result<(), E>,
     ) -> std::result::Result<usize, E> {
         let sql = format!(
             "WITH keys AS ({keys} ORDER BY 2, 1{}) {select}",
-            limit_clause(limit)
+            limit_clause(page.0, page.1)
         );
         let map = crate::sql_err(&self.path);
         let mut st = self.conn.prepare(&sql).map_err(&map).map_err(E::from)?;

@@ -1,0 +1,274 @@
+//! Reading the store for a browser or a watcher: pages of events, one document with its
+//! sentences and events, counts per actor, the light rows an alert rule needs, and mentions
+//! by event id.
+//!
+//! These are the reads behind `dyad serve` and `dyad watch`; they use the same filters and
+//! ordering as [`crate::query`] (date, then order of ingestion). This module only reads; it
+//! must never write to the store.
+
+use rusqlite::types::Value;
+use serde::Serialize;
+
+use crate::error::{Result, StoreError};
+use crate::query::{
+    read_cluster, read_mention, union_all, CLUSTER_KEYS, CLUSTER_SELECT, MENTION_KEYS,
+    MENTION_SELECT,
+};
+use crate::record::{ClusterRecord, StoredMention};
+use crate::{Filter, Level, Store};
+
+/// A stored document with its sentences.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredDocument {
+    /// The document's id.
+    pub id: String,
+    /// Publication date, YYYY-MM-DD.
+    pub date: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publisher or feed.
+    pub source: Option<String>,
+    /// The clean text.
+    pub text: String,
+    /// Its sentences and headings, in order.
+    pub sentences: Vec<StoredSentence>,
+}
+
+/// One sentence (or heading) of a stored document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredSentence {
+    /// 0-based index in the document.
+    pub index: usize,
+    /// `sentence` or `heading`.
+    pub kind: String,
+    /// First byte in the clean text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The text.
+    pub text: String,
+}
+
+/// How often an actor code appears in the selected events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorCount {
+    /// The actor code.
+    pub code: String,
+    /// Events with this actor as source or target.
+    pub events: i64,
+    /// As source.
+    pub as_source: i64,
+    /// As target.
+    pub as_target: i64,
+}
+
+/// What an alert rule needs of one event: its id, day, QuadClass and Goldstein value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WatchedRow {
+    /// The event id (of the first mention, for a cluster).
+    pub event_id: String,
+    /// Start date, YYYY-MM-DD.
+    pub date: String,
+    /// QuadClass 1..4.
+    pub quad_class: u8,
+    /// Goldstein value.
+    pub goldstein: f64,
+}
+
+fn to_usize(v: i64) -> usize {
+    usize::try_from(v).unwrap_or(0)
+}
+
+impl Store {
+    /// One page of the mentions the filter selects: at most `limit`, after skipping `offset`.
+    pub fn mentions_page(
+        &self,
+        filter: &Filter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<StoredMention>> {
+        let (branches, params) = filter.sql(Level::Mention)?;
+        let keys = union_all(MENTION_KEYS, &branches);
+        let mut out = Vec::new();
+        self.for_each_row::<_, StoreError>(
+            &keys,
+            MENTION_SELECT,
+            params,
+            (Some(limit), offset),
+            read_mention,
+            |m| {
+                out.push(m);
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+
+    /// One page of the clusters the filter selects.
+    pub fn clusters_page(
+        &self,
+        filter: &Filter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ClusterRecord>> {
+        let (branches, params) = filter.sql(Level::Cluster)?;
+        let keys = union_all(CLUSTER_KEYS, &branches);
+        let mut out = Vec::new();
+        self.for_each_row::<_, StoreError>(
+            &keys,
+            CLUSTER_SELECT,
+            params,
+            (Some(limit), offset),
+            read_cluster,
+            |c| {
+                out.push(c);
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+
+    /// The document with this id, or `None`.
+    pub fn document(&self, id: &str) -> Result<Option<StoredDocument>> {
+        let map = crate::sql_err(&self.path);
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT doc_key, id, date, title, url, source, text FROM documents WHERE id = ?1",
+            )
+            .map_err(&map)?;
+        let mut rows = st.query([id]).map_err(&map)?;
+        let Some(r) = rows.next().map_err(&map)? else {
+            return Ok(None);
+        };
+        let key: i64 = r.get(0)?;
+        let mut doc = StoredDocument {
+            id: r.get(1)?,
+            date: r.get(2)?,
+            title: r.get(3)?,
+            url: r.get(4)?,
+            source: r.get(5)?,
+            text: r.get(6)?,
+            sentences: Vec::new(),
+        };
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT idx, kind, start, end, text FROM sentences WHERE doc_key = ?1 ORDER BY idx",
+            )
+            .map_err(&map)?;
+        let mut rows = st.query([key]).map_err(&map)?;
+        while let Some(r) = rows.next().map_err(&map)? {
+            doc.sentences.push(StoredSentence {
+                index: to_usize(r.get(0)?),
+                kind: r.get(1)?,
+                start: to_usize(r.get(2)?),
+                end: to_usize(r.get(3)?),
+                text: r.get(4)?,
+            });
+        }
+        Ok(Some(doc))
+    }
+
+    /// Every mention coded from the document with this id, in date order.
+    pub fn document_mentions(&self, id: &str) -> Result<Vec<StoredMention>> {
+        let keys = "SELECT e.event_key AS k, e.date_start AS d FROM events e \
+                    JOIN documents dd ON dd.doc_key = e.doc_key WHERE dd.id = ?1";
+        self.collect_mentions(keys, vec![Value::Text(id.to_string())])
+    }
+
+    /// The mentions with these event ids, in date order.
+    pub fn mentions_by_id(&self, ids: &[String]) -> Result<Vec<StoredMention>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("?{i}")).collect();
+        let keys = format!(
+            "SELECT e.event_key AS k, e.date_start AS d FROM events e WHERE e.event_id IN ({})",
+            marks.join(", ")
+        );
+        let params = ids.iter().map(|i| Value::Text(i.clone())).collect();
+        self.collect_mentions(&keys, params)
+    }
+
+    fn collect_mentions(&self, keys: &str, params: Vec<Value>) -> Result<Vec<StoredMention>> {
+        let mut out = Vec::new();
+        self.for_each_row::<_, StoreError>(
+            keys,
+            MENTION_SELECT,
+            params,
+            (None, 0),
+            read_mention,
+            |m| {
+                out.push(m);
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+
+    /// The actor codes of the selected mentions, most frequent first, at most `limit`.
+    pub fn actor_counts(&self, filter: &Filter, limit: usize) -> Result<Vec<ActorCount>> {
+        let (branches, params) = filter.sql(Level::Mention)?;
+        let keys = union_all("SELECT e.event_key AS k FROM events e", &branches);
+        let sql = format!(
+            "WITH keys AS ({keys}), sel AS (SELECT e.source_code AS s, e.target_code AS t \
+             FROM keys q JOIN events e ON e.event_key = q.k), \
+             codes AS (SELECT s AS code, 1 AS src, 0 AS tgt FROM sel WHERE s IS NOT NULL \
+             UNION ALL SELECT t, 0, 1 FROM sel WHERE t IS NOT NULL) \
+             SELECT code, count(*), sum(src), sum(tgt) FROM codes GROUP BY code \
+             ORDER BY count(*) DESC, code LIMIT {limit}"
+        );
+        let map = crate::sql_err(&self.path);
+        let mut st = self.conn.prepare(&sql).map_err(&map)?;
+        let mut rows = st
+            .query(rusqlite::params_from_iter(params))
+            .map_err(&map)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(&map)? {
+            out.push(ActorCount {
+                code: r.get(0)?,
+                events: r.get(1)?,
+                as_source: r.get(2)?,
+                as_target: r.get(3)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The id, day, QuadClass and Goldstein value of every selected mention (or cluster, by
+    /// its first mention) that has a date, in no particular order.
+    pub fn watched_rows(&self, filter: &Filter, level: Level) -> Result<Vec<WatchedRow>> {
+        let (branches, params) = filter.sql(level)?;
+        let select = match level {
+            Level::Mention => {
+                "SELECT e.event_id, e.date_start, e.quad_class, e.goldstein FROM events e"
+            }
+            Level::Cluster => {
+                "SELECT (SELECT event_id FROM events WHERE event_key = c.seed_event), \
+                 c.date_start, c.quad_class, c.goldstein FROM clusters c"
+            }
+        };
+        let sql = union_all(select, &branches);
+        let map = crate::sql_err(&self.path);
+        let mut st = self.conn.prepare(&sql).map_err(&map)?;
+        let mut rows = st
+            .query(rusqlite::params_from_iter(params))
+            .map_err(&map)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(&map)? {
+            let Some(date) = r.get::<_, Option<String>>(1)? else {
+                continue;
+            };
+            out.push(WatchedRow {
+                event_id: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                date,
+                quad_class: u8::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+                goldstein: r.get(3)?,
+            });
+        }
+        Ok(out)
+    }
+}
