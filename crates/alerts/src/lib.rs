@@ -78,6 +78,7 @@ mod period;
 mod rules;
 
 pub use period::{Period, UnknownPeriod};
+pub use rules::trend::trends_of_counts;
 
 /// The QuadClass of material conflict.
 const MATERIAL_CONFLICT: u8 = 4;

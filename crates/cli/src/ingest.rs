@@ -129,12 +129,14 @@ impl DocumentIngester {
         }
         let events =
             crate::pipeline::code_document(self.model, &self.coder, &mut self.scratch, &seg.doc);
-        Ok(match store.add_document(&new_document(&seg.doc), &events)? {
-            AddOutcome::Added { events } => Stored::New {
-                events: events as u64,
+        Ok(
+            match store.add_document(&new_document(&seg.doc), &events)? {
+                AddOutcome::Added { events } => Stored::New {
+                    events: events as u64,
+                },
+                AddOutcome::DuplicateId | AddOutcome::DuplicateContent => Stored::Skipped,
             },
-            AddOutcome::DuplicateId | AddOutcome::DuplicateContent => Stored::Skipped,
-        })
+        )
     }
 }
 

@@ -128,7 +128,10 @@ pub fn run(opts: &WatchOptions) -> Result<i32> {
             }
             let status = child.wait()?;
             if !status.success() {
-                eprintln!("dyad: warning: --exec {cmd:?} failed ({status}) for alert {}", a.alert.message);
+                eprintln!(
+                    "dyad: warning: --exec {cmd:?} failed ({status}) for alert {}",
+                    a.alert.message
+                );
                 failed += 1;
             }
         }

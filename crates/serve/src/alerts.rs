@@ -49,12 +49,20 @@ pub struct Evidence {
 /// An alert with its events.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AlertOut {
-    /// The alert as the rules made it.
+    /// The alert as the rules made it, its `event_ids` cut to the first
+    /// [`MAX_EVENT_IDS`].
     #[serde(flatten)]
     pub alert: Alert,
-    /// Its events, with their sentences.
+    /// How many events the alert is about (`event_ids` may list fewer).
+    pub event_count: usize,
+    /// The first [`MAX_EVIDENCE`] of its events, with their sentences.
     pub events: Vec<Evidence>,
 }
+
+/// At most this many event ids are listed per alert.
+pub const MAX_EVENT_IDS: usize = 100;
+/// At most this many events are shown with their sentences per alert.
+pub const MAX_EVIDENCE: usize = 10;
 
 fn watch_options(o: &AlertOptions) -> WatchOptions {
     WatchOptions {
@@ -70,82 +78,103 @@ fn watch_options(o: &AlertOptions) -> WatchOptions {
     }
 }
 
-fn watched(store: &Store, filter: &Filter, level: Level) -> Result<Vec<WatchedEvent>, StoreError> {
-    Ok(store
-        .watched_rows(filter, level)?
+/// The selected events as the rules read them, and their store keys. An event's id is its
+/// position in the store's answer, zero-padded: ids then sort in the order the store gave
+/// (by day, for the date index), so the rules' own sort is a single pass, and the key of id
+/// `i` is `keys[i]`.
+fn watched(
+    store: &Store,
+    filter: &Filter,
+    level: Level,
+) -> Result<(Vec<WatchedEvent>, Vec<i64>), StoreError> {
+    let rows = store.watched_rows(filter, level)?;
+    let keys = rows.iter().map(|r| r.key).collect();
+    let events = rows
         .into_iter()
-        .filter_map(|r| {
-            Some(WatchedEvent {
-                date: r.date.get(..10)?.parse().ok()?,
-                event_id: r.event_id,
-                quad_class: r.quad_class,
-                goldstein: r.goldstein,
-            })
+        .enumerate()
+        .map(|(i, r)| WatchedEvent {
+            date: r.date,
+            event_id: format!("{i:09}"),
+            quad_class: r.quad_class,
+            goldstein: r.goldstein,
         })
-        .collect())
+        .collect();
+    Ok((events, keys))
 }
 
-/// Every alert the selected events raise, oldest first, each with its events' sentences.
+/// Every alert the selected events raise, oldest first, each with its first events'
+/// sentences.
 pub fn alerts_for(
     store: &Store,
     filter: &Filter,
     level: Level,
     opts: &AlertOptions,
 ) -> Result<Vec<AlertOut>, StoreError> {
-    let events = watched(store, filter, level)?;
-    let alerts = dyad_alerts::watch(&events, &watch_options(opts));
-    let mut ids: Vec<String> = alerts
-        .iter()
-        .flat_map(|a| a.event_ids.iter().cloned())
-        .collect();
-    ids.sort();
-    ids.dedup();
+    let (events, key_of) = watched(store, filter, level)?;
+    let mut alerts = dyad_alerts::watch(&events, &watch_options(opts));
+    let mut counts = Vec::with_capacity(alerts.len());
+    let mut keys: Vec<i64> = Vec::new();
+    for a in &mut alerts {
+        counts.push(a.event_ids.len());
+        a.event_ids.truncate(MAX_EVENT_IDS);
+        // Ids back to store keys.
+        for id in &mut a.event_ids {
+            if let Some(k) = id.parse::<usize>().ok().and_then(|i| key_of.get(i)) {
+                *id = k.to_string();
+                keys.push(*k);
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
     let mut found: HashMap<String, Evidence> = HashMap::new();
-    for chunk in ids.chunks(500) {
-        for m in store.mentions_by_id(chunk)? {
-            let m = m.mention;
-            found.entry(m.event_id.clone()).or_insert(Evidence {
-                event_id: m.event_id,
-                doc_id: m.doc_id,
-                sentence_index: m.sentence_index,
-                date: m.date.start,
-                cameo: m.cameo,
-                source: m.source.code,
-                target: m.target.code,
-                sentence: m.sentence,
-            });
+    for chunk in keys.chunks(500) {
+        for (k, m) in store.mentions_by_key(chunk)? {
+            let m = &m.mention;
+            found.insert(
+                k.to_string(),
+                Evidence {
+                    event_id: m.event_id.clone(),
+                    doc_id: m.doc_id.clone(),
+                    sentence_index: m.sentence_index,
+                    date: m.date.start.clone(),
+                    cameo: m.cameo.clone(),
+                    source: m.source.code.clone(),
+                    target: m.target.code.clone(),
+                    sentence: m.sentence.clone(),
+                },
+            );
         }
     }
     Ok(alerts
         .into_iter()
-        .map(|alert| {
+        .zip(counts)
+        .map(|(mut alert, event_count)| {
             let events = alert
                 .event_ids
                 .iter()
-                .filter_map(|id| found.get(id).cloned())
+                .filter_map(|k| found.get(k).cloned())
+                .take(MAX_EVIDENCE)
                 .collect();
-            AlertOut { alert, events }
+            alert.event_ids = alert
+                .event_ids
+                .iter()
+                .filter_map(|k| found.get(k).map(|e| e.event_id.clone()))
+                .collect();
+            AlertOut {
+                alert,
+                event_count,
+                events,
+            }
         })
         .collect())
 }
 
-/// The trend (band, change, baseline) of each series row, by the `trend` rule over the same
-/// selection; `None` before enough periods precede it.
-pub fn trends_for(
-    store: &Store,
-    filter: &Filter,
-    level: Level,
-    rows: &[SeriesRow],
-    opts: &AlertOptions,
-) -> Result<Vec<Option<dyad_alerts::Trend>>, StoreError> {
-    let events = watched(store, filter, level)?;
-    let by_label: HashMap<String, Option<dyad_alerts::Trend>> =
-        dyad_alerts::periods(&events, &watch_options(opts))
-            .into_iter()
-            .map(|p| (p.period, p.trend))
-            .collect();
-    Ok(rows
+/// The trend (band, change, baseline) of each row of a store series, by the `trend` rule.
+pub fn trends_for(rows: &[SeriesRow], baseline: usize) -> Vec<Option<dyad_alerts::Trend>> {
+    let counts: Vec<usize> = rows
         .iter()
-        .map(|r| by_label.get(&r.period).cloned().flatten())
-        .collect())
+        .map(|r| usize::try_from(r.events).unwrap_or(0))
+        .collect();
+    dyad_alerts::trends_of_counts(&counts, baseline)
 }

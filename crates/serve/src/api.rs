@@ -60,25 +60,47 @@ fn params_with(query: &Option<String>, extra: &[&str]) -> Result<Params, ApiErro
 const MAX_LIMIT: u64 = 1000;
 const MAX_OFFSET: u64 = 10_000_000;
 
-async fn page(state: Arc<AppState>, query: Option<String>, force: Option<Level>) -> Result<Value, ApiError> {
+/// The rows of one page: mentions or clusters.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(crate) enum Rows {
+    Mentions(Vec<dyad_store::StoredMention>),
+    Clusters(Vec<dyad_store::ClusterRecord>),
+}
+
+/// One page of events, as `/api/events` and `/api/clusters` answer it.
+#[derive(Serialize)]
+pub(crate) struct EventPage {
+    level: &'static str,
+    limit: usize,
+    offset: usize,
+    next_offset: Option<usize>,
+    events: Rows,
+}
+
+async fn page(
+    state: Arc<AppState>,
+    query: Option<String>,
+    force: Option<Level>,
+) -> Result<Json<EventPage>, ApiError> {
     let p = params_with(&query, &["limit", "offset"])?;
     let (filter, level) = p.filter()?;
     let level = force.unwrap_or(level);
     let limit = p.int("limit", 1, MAX_LIMIT, 100)? as usize;
     let offset = p.int("offset", 0, MAX_OFFSET, 0)? as usize;
     let searched = filter.text.is_some();
-    let (rows, n) = state
+    let (events, n) = state
         .pool
         .read(move |store| {
             // One row more than asked tells whether there is a next page.
-            let rows = match level {
+            Ok(match level {
                 Level::Mention => {
                     let mut v = store
                         .mentions_page(&filter, limit + 1, offset)
                         .map_err(|e| store_error(e, searched))?;
                     let n = v.len();
                     v.truncate(limit);
-                    (serde_json::to_value(v), n)
+                    (Rows::Mentions(v), n)
                 }
                 Level::Cluster => {
                     let mut v = store
@@ -86,35 +108,44 @@ async fn page(state: Arc<AppState>, query: Option<String>, force: Option<Level>)
                         .map_err(|e| store_error(e, searched))?;
                     let n = v.len();
                     v.truncate(limit);
-                    (serde_json::to_value(v), n)
+                    (Rows::Clusters(v), n)
                 }
-            };
-            Ok(rows)
+            })
         })
         .await?;
-    let rows = rows.map_err(|e| ApiError::internal(e.to_string()))?;
-    let next = (n > limit).then_some(offset + limit);
-    Ok(json!({
-        "level": match level { Level::Mention => "mention", Level::Cluster => "cluster" },
-        "limit": limit,
-        "offset": offset,
-        "next_offset": next,
-        "events": rows,
+    Ok(Json(EventPage {
+        level: match level {
+            Level::Mention => "mention",
+            Level::Cluster => "cluster",
+        },
+        limit,
+        offset,
+        next_offset: (n > limit).then_some(offset + limit),
+        events,
     }))
 }
 
 /// `GET /api/events`.
-pub async fn events(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Result<Json<Value>, ApiError> {
-    page(state, q, None).await.map(Json)
+pub async fn events(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<EventPage>, ApiError> {
+    page(state, q, None).await
 }
 
 /// `GET /api/clusters`: `/api/events` at cluster level.
-pub async fn clusters(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Result<Json<Value>, ApiError> {
+pub async fn clusters(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<EventPage>, ApiError> {
     let p = params_with(&q, &["limit", "offset"])?;
     if p.get("level") == Some("mention") {
-        return Err(ApiError::bad("level", "/api/clusters lists clusters; use /api/events for mentions"));
+        return Err(ApiError::bad(
+            "level",
+            "/api/clusters lists clusters; use /api/events for mentions",
+        ));
     }
-    page(state, q, Some(Level::Cluster)).await.map(Json)
+    page(state, q, Some(Level::Cluster)).await
 }
 
 #[derive(Serialize)]
@@ -152,8 +183,7 @@ pub async fn series(
             let rows = store
                 .series(&filter, level, opts.period)
                 .map_err(|e| store_error(e, searched))?;
-            let trends = trends_for(store, &filter, level, &rows, &opts)
-                .map_err(|e| store_error(e, searched))?;
+            let trends = trends_for(&rows, opts.baseline);
             Ok(rows
                 .into_iter()
                 .zip(trends)
@@ -169,7 +199,10 @@ pub async fn series(
 }
 
 /// `GET /api/actors`.
-pub async fn actors(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Result<Json<Value>, ApiError> {
+pub async fn actors(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, ApiError> {
     let p = params_with(&q, &["limit"])?;
     let (filter, level) = p.filter()?;
     if level == Level::Cluster {
@@ -179,7 +212,11 @@ pub async fn actors(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery) -
     let searched = filter.text.is_some();
     let rows = state
         .pool
-        .read(move |store| store.actor_counts(&filter, limit).map_err(|e| store_error(e, searched)))
+        .read(move |store| {
+            store
+                .actor_counts(&filter, limit)
+                .map_err(|e| store_error(e, searched))
+        })
         .await?;
     Ok(Json(json!({ "actors": rows })))
 }
@@ -208,22 +245,37 @@ pub async fn document(
             match doc {
                 None => Ok(None),
                 Some(d) => {
-                    let events = store.document_mentions(&wanted).map_err(|e| store_error(e, false))?;
+                    let events = store
+                        .document_mentions(&wanted)
+                        .map_err(|e| store_error(e, false))?;
                     Ok(Some((d, events)))
                 }
             }
         })
         .await?;
     let Some((doc, events)) = found else {
-        return Err(ApiError::new(StatusCode::NOT_FOUND, format!("no document with id {id:?} is stored")));
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            format!("no document with id {id:?} is stored"),
+        ));
     };
     let marked = match sentence {
         None => Value::Null,
         Some(i) => {
             let s = doc.sentences.iter().find(|s| s.index == i).ok_or_else(|| {
-                ApiError::bad("sentence", format!("document {id:?} has no sentence {i} (it has {})", doc.sentences.len()))
+                ApiError::bad(
+                    "sentence",
+                    format!(
+                        "document {id:?} has no sentence {i} (it has {})",
+                        doc.sentences.len()
+                    ),
+                )
             })?;
-            match (doc.text.get(..s.start), doc.text.get(s.start..s.end), doc.text.get(s.end..)) {
+            match (
+                doc.text.get(..s.start),
+                doc.text.get(s.start..s.end),
+                doc.text.get(s.end..),
+            ) {
                 (Some(before), Some(sent), Some(after)) => json!({
                     "index": i, "before": before, "sentence": sent, "after": after,
                 }),
@@ -233,14 +285,20 @@ pub async fn document(
     };
     let mut v = serde_json::to_value(&doc).map_err(|e| ApiError::internal(e.to_string()))?;
     if let Value::Object(o) = &mut v {
-        o.insert("events".into(), serde_json::to_value(&events).map_err(|e| ApiError::internal(e.to_string()))?);
+        o.insert(
+            "events".into(),
+            serde_json::to_value(&events).map_err(|e| ApiError::internal(e.to_string()))?,
+        );
         o.insert("marked".into(), marked);
     }
     Ok(Json(v))
 }
 
 /// `GET /api/alerts`.
-pub async fn alerts(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Result<Json<Value>, ApiError> {
+pub async fn alerts(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, ApiError> {
     let p = params_with(&q, &["by", "baseline", "quiet_days", "goldstein_drop"])?;
     let (filter, level) = p.filter()?;
     let opts = AlertOptions {
@@ -252,7 +310,9 @@ pub async fn alerts(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery) -
     let searched = filter.text.is_some();
     let alerts = state
         .pool
-        .read(move |store| alerts_for(store, &filter, level, &opts).map_err(|e| store_error(e, searched)))
+        .read(move |store| {
+            alerts_for(store, &filter, level, &opts).map_err(|e| store_error(e, searched))
+        })
         .await?;
     Ok(Json(json!({ "alerts": alerts })))
 }
@@ -267,7 +327,11 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 
 /// Compare in time independent of where the first difference is.
 fn same_token(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 /// `POST /api/documents`: JSONL documents coded and stored; needs the write token.
@@ -277,7 +341,10 @@ pub async fn post_documents(
     body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
     let (Some(token), Some(ingest)) = (state.write_token.as_deref(), state.ingest.clone()) else {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, "this server is read-only (start it with --write-token to accept documents)"));
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "this server is read-only (start it with --write-token to accept documents)",
+        ));
     };
     match bearer(&headers) {
         None => {
@@ -304,10 +371,17 @@ pub async fn post_documents(
     let text = String::from_utf8(body.to_vec()).map_err(|e| ApiError {
         status: StatusCode::BAD_REQUEST,
         parameter: Some("body".into()),
-        message: format!("the body is not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+        message: format!(
+            "the body is not UTF-8 (byte {})",
+            e.utf8_error().valid_up_to()
+        ),
     })?;
     if text.trim().is_empty() {
-        return Err(ApiError { status: StatusCode::BAD_REQUEST, parameter: Some("body".into()), message: "the body holds no JSONL documents".into() });
+        return Err(ApiError {
+            status: StatusCode::BAD_REQUEST,
+            parameter: Some("body".into()),
+            message: "the body holds no JSONL documents".into(),
+        });
     }
     let _writer = state.write_lock.lock().await;
     let db = state.pool.path().to_path_buf();
@@ -315,7 +389,11 @@ pub async fn post_documents(
         .await
         .map_err(|e| ApiError::internal(format!("ingest failed: {e}")))?
         .map_err(|e| ApiError::internal(format!("ingest failed: {e}")))?;
-    let status = if report.new > 0 { StatusCode::CREATED } else { StatusCode::OK };
+    let status = if report.new > 0 {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
     Ok((status, Json(report)).into_response())
 }
 
@@ -326,5 +404,8 @@ pub async fn not_found() -> ApiError {
 
 /// A known path with a method it does not take.
 pub async fn wrong_method() -> ApiError {
-    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "this endpoint does not take that method; see /openapi.json")
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "this endpoint does not take that method; see /openapi.json",
+    )
 }

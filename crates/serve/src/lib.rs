@@ -8,10 +8,10 @@
 //! codes text itself and never writes to the store except through [`Ingest`].
 
 mod alerts;
-pub mod api;
+mod api;
 mod error;
 mod page;
-pub mod params;
+mod params;
 mod pool;
 
 use std::net::SocketAddr;

@@ -36,11 +36,17 @@ impl Params {
             if !allowed.contains(&k.as_str()) {
                 return Err(ApiError::bad(
                     &k,
-                    format!("unknown parameter {k:?}; this endpoint takes {}", allowed.join(", ")),
+                    format!(
+                        "unknown parameter {k:?}; this endpoint takes {}",
+                        allowed.join(", ")
+                    ),
                 ));
             }
             if v.chars().count() > MAX_VALUE {
-                return Err(ApiError::bad(&k, format!("longer than {MAX_VALUE} characters")));
+                return Err(ApiError::bad(
+                    &k,
+                    format!("longer than {MAX_VALUE} characters"),
+                ));
             }
             if values.insert(k.clone(), v).is_some() {
                 return Err(ApiError::bad(&k, "given more than once"));
@@ -102,7 +108,9 @@ impl Params {
         let digits = |name: &str, max: usize| -> Result<Option<String>, ApiError> {
             match self.get(name) {
                 None => Ok(None),
-                Some(v) if !v.is_empty() && v.len() <= max && v.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(v)
+                    if !v.is_empty() && v.len() <= max && v.bytes().all(|b| b.is_ascii_digit()) =>
+                {
                     Ok(Some(v.to_string()))
                 }
                 Some(v) => Err(ApiError::bad(
@@ -117,7 +125,10 @@ impl Params {
                 Some(v) if v.len() == 10 && v.parse::<jiff::civil::Date>().is_ok() => {
                     Ok(Some(v.to_string()))
                 }
-                Some(v) => Err(ApiError::bad(name, format!("{v:?} is not a YYYY-MM-DD date"))),
+                Some(v) => Err(ApiError::bad(
+                    name,
+                    format!("{v:?} is not a YYYY-MM-DD date"),
+                )),
             }
         };
         let dyad = match self.get("dyad") {
@@ -141,7 +152,10 @@ impl Params {
         };
         let root = match digits("root", 2)? {
             Some(r) if r.len() != 2 => {
-                return Err(ApiError::bad("root", format!("{r:?} is not a two-digit CAMEO root")))
+                return Err(ApiError::bad(
+                    "root",
+                    format!("{r:?} is not a two-digit CAMEO root"),
+                ))
             }
             r => r,
         };
@@ -149,7 +163,12 @@ impl Params {
             None => None,
             Some(v) => match v.parse::<u8>() {
                 Ok(q @ 1..=4) => Some(q),
-                _ => return Err(ApiError::bad("quad", format!("{v:?} is not a QuadClass 1 to 4"))),
+                _ => {
+                    return Err(ApiError::bad(
+                        "quad",
+                        format!("{v:?} is not a QuadClass 1 to 4"),
+                    ))
+                }
             },
         };
         let country = match self.get("country") {
@@ -228,7 +247,7 @@ mod tests {
 
     #[test]
     fn filters_are_read_and_normalised() {
-        let (f, level) = parse("dyad=usa-irq&from=2024-01-01&quad=4&level=cluster").unwrap();
+        let (f, level) = parse("dyad=usa-irq&from=2024-01-01&quad=4&level=cluster").expect("parses");
         assert_eq!(f.dyad, Some(("USA".into(), "IRQ".into())));
         assert_eq!(f.from.as_deref(), Some("2024-01-01"));
         assert_eq!(f.quad, Some(4));
@@ -251,7 +270,7 @@ mod tests {
             ("quad=1&quad=2", "quad"),
             ("from=2024-02-01&to=2024-01-01", "to"),
         ] {
-            let e = parse(q).unwrap_err();
+            let e = parse(q).expect_err("an error");
             assert_eq!(e.parameter.as_deref(), Some(p), "{q}: {e}");
             assert_eq!(e.status, axum::http::StatusCode::BAD_REQUEST);
         }
@@ -259,11 +278,11 @@ mod tests {
 
     #[test]
     fn paging_is_bounded() {
-        let p = Params::parse(Some("limit=0"), &["limit"]).unwrap();
+        let p = Params::parse(Some("limit=0"), &["limit"]).expect("parses");
         assert!(p.int("limit", 1, 1000, 100).is_err());
-        let p = Params::parse(Some("limit=1000"), &["limit"]).unwrap();
-        assert_eq!(p.int("limit", 1, 1000, 100).unwrap(), 1000);
-        let p = Params::parse(None, &["limit"]).unwrap();
-        assert_eq!(p.int("limit", 1, 1000, 100).unwrap(), 100);
+        let p = Params::parse(Some("limit=1000"), &["limit"]).expect("parses");
+        assert_eq!(p.int("limit", 1, 1000, 100).expect("parses"), 1000);
+        let p = Params::parse(None, &["limit"]).expect("parses");
+        assert_eq!(p.int("limit", 1, 1000, 100).expect("parses"), 100);
     }
 }

@@ -311,7 +311,8 @@ pub(crate) fn split_rules(stored: &str) -> Vec<String> {
     stored.split_whitespace().map(str::to_string).collect()
 }
 
-pub(crate) const CLUSTER_SELECT: &str = "SELECT c.cluster_id, c.cameo, c.root, c.quad_class, c.goldstein, \
+pub(crate) const CLUSTER_SELECT: &str =
+    "SELECT c.cluster_id, c.cameo, c.root, c.quad_class, c.goldstein, \
      c.plover, c.source_code, c.target_code, c.date_start, c.date_end, c.country, \
      c.num_mentions, c.num_articles, c.num_sources, e.event_id, d.id, d.url, \
      coalesce(s.text, '') \
@@ -367,7 +368,14 @@ impl Store {
     ) -> std::result::Result<usize, E> {
         let (branches, params) = filter.sql(Level::Mention)?;
         let keys = union_all(MENTION_KEYS, &branches);
-        self.for_each_row(&keys, MENTION_SELECT, params, (limit, 0), read_mention, each)
+        self.for_each_row(
+            &keys,
+            MENTION_SELECT,
+            params,
+            (limit, 0),
+            read_mention,
+            each,
+        )
     }
 
     /// Call `each` on every cluster the filter selects, ordered by date and then by id.
@@ -379,7 +387,14 @@ impl Store {
     ) -> std::result::Result<usize, E> {
         let (branches, params) = filter.sql(Level::Cluster)?;
         let keys = union_all(CLUSTER_KEYS, &branches);
-        self.for_each_row(&keys, CLUSTER_SELECT, params, (limit, 0), read_cluster, each)
+        self.for_each_row(
+            &keys,
+            CLUSTER_SELECT,
+            params,
+            (limit, 0),
+            read_cluster,
+            each,
+        )
     }
 
     /// Run `select` over the (key, date) rows of `keys` in date order, skipping the first

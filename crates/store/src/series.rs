@@ -86,7 +86,7 @@ impl Period {
 }
 
 /// "YYYY-MM-DD…" as the number YYYYMMDD (cheap to hash), if it looks like a date.
-fn day_number(s: &str) -> Option<u32> {
+pub(crate) fn day_number(s: &str) -> Option<u32> {
     let b = s.as_bytes();
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -101,7 +101,7 @@ fn day_number(s: &str) -> Option<u32> {
     Some(n)
 }
 
-fn day_from_number(n: u32) -> Option<Date> {
+pub(crate) fn day_from_number(n: u32) -> Option<Date> {
     let year = i16::try_from(n / 10000).ok()?;
     let month = i8::try_from(n / 100 % 100).ok()?;
     let day = i8::try_from(n % 100).ok()?;

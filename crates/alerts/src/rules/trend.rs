@@ -53,6 +53,21 @@ pub(crate) fn trend_at(buckets: &[Bucket<'_>], index: usize, baseline: usize) ->
     Some(classify(current, total, before.len()))
 }
 
+/// The trend of every period of a contiguous run of period counts (as a store's series gives
+/// them), by the same rule as [`trend_at`]: `None` until `baseline` periods precede a period,
+/// and always `None` when `baseline` is 0.
+pub fn trends_of_counts(counts: &[usize], baseline: usize) -> Vec<Option<Trend>> {
+    (0..counts.len())
+        .map(|i| {
+            if baseline == 0 || i < baseline {
+                return None;
+            }
+            let total = counts[i - baseline..i].iter().sum();
+            Some(classify(counts[i], total, baseline))
+        })
+        .collect()
+}
+
 /// The band of `current` events against `total` events over `periods` baseline periods.
 fn classify(current: usize, total: usize, periods: usize) -> Trend {
     let mean = total as f64 / periods as f64;

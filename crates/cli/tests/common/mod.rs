@@ -34,3 +34,4 @@ pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
         .expect("stdin accepts input");
     child.wait_with_output().expect("dyad finishes")
 }
+pub mod server;
