@@ -53,15 +53,32 @@ def timed(cmd, runs=5):
     return statistics.median(times) * 1000, rows
 
 
+def synthetic_store(events):
+    """The synthetic store of `events` events in bench/out/, generated once (the `synth`
+    example of crates/store); returns its path."""
+    big = os.path.join(OUT, f"synth-{events}.db")
+    if os.path.exists(big):
+        return big
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "dyad-store", "--example", "synth"],
+                   cwd=ROOT, check=True)
+    synth = os.path.join(target_dir(), "release", "examples", "synth")
+    os.makedirs(OUT, exist_ok=True)
+    print(f"generating a synthetic store of {events} events in {big} ...", file=sys.stderr)
+    remove_store(big)
+    subprocess.run([synth, big + ".tmp", str(events)], check=True, stdout=sys.stderr)
+    os.replace(big + ".tmp", big)
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(big + ".tmp" + suffix):
+            os.remove(big + ".tmp" + suffix)
+    return big
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=1_000_000)
     args = ap.parse_args()
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "dyad-cli"], cwd=ROOT, check=True)
-    subprocess.run(["cargo", "build", "--release", "-q", "-p", "dyad-store", "--example", "synth"],
-                   cwd=ROOT, check=True)
     dyad = os.path.join(target_dir(), "release", "dyad")
-    synth = os.path.join(target_dir(), "release", "examples", "synth")
     os.makedirs(OUT, exist_ok=True)
 
     news = os.path.join(SHARED, "data", "news", "reuters21578-1mb.jsonl")
@@ -76,16 +93,7 @@ def main():
     print(f"re-ingest: {new2} documents new, {skipped2} skipped, {events2} events in {dt2:.2f} s"
           f" -> {'adds nothing' if new2 == 0 and events2 == 0 else 'ADDED DATA (bug)'}")
 
-    big = os.path.join(OUT, f"synth-{args.events}.db")
-    if not os.path.exists(big):
-        print(f"generating a synthetic store of {args.events} events in {big} ...", file=sys.stderr)
-        remove_store(big)
-        subprocess.run([synth, big + ".tmp", str(args.events)], check=True,
-                       stdout=sys.stderr)
-        os.replace(big + ".tmp", big)
-        for suffix in ("-wal", "-shm"):
-            if os.path.exists(big + ".tmp" + suffix):
-                os.remove(big + ".tmp" + suffix)
+    big = synthetic_store(args.events)
     q_ms, q_rows = timed([dyad, "query", "--db", big, "--dyad", "USA-IRQ",
                           "--from", "2020-01-01", "--to", "2020-03-31"])
     s_ms, s_rows = timed([dyad, "series", "--db", big, "--dyad", "USA-IRQ", "--by", "week"])

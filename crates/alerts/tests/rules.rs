@@ -501,3 +501,19 @@ fn periods_count_quads_and_goldstein() {
     assert_eq!(stats[0].quad, [1, 1, 1, 2]);
     assert_eq!(stats[0].goldstein_mean, Some(-14.0 / 6.0));
 }
+
+/// The trend of a store's series of counts is the trend of the same events.
+#[test]
+fn trends_of_counts_agree_with_the_periods_of_the_events() {
+    let counts = [4, 4, 4, 4, 9, 0, 1, 2, 1, 2, 5, 6, 30, 3];
+    let stats = periods(&weekly(&counts), &WatchOptions::default());
+    let from_counts = dyad_alerts::trends_of_counts(&counts, 4);
+    assert_eq!(stats.len(), counts.len());
+    for (s, t) in stats.iter().zip(&from_counts) {
+        assert_eq!(&s.trend, t, "{}", s.period);
+    }
+    assert!(from_counts[..4].iter().all(Option::is_none));
+    assert!(dyad_alerts::trends_of_counts(&counts, 0)
+        .iter()
+        .all(Option::is_none));
+}

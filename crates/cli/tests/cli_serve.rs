@@ -161,6 +161,9 @@ fn malformed_requests_are_json_errors_naming_the_parameter() {
         ("/api/events?text=%22open", 400, Some("text")),
         ("/api/events?actor=%FF", 400, Some("actor")),
         ("/api/series?by=year", 400, Some("by")),
+        // A day series to the year 8920 would be millions of empty rows.
+        ("/api/series?to=8920-07-10&by=day", 400, Some("by")),
+        ("/api/events?to=", 400, Some("to")),
         ("/api/alerts?quiet_days=0", 400, Some("quiet_days")),
         (
             "/api/alerts?goldstein_drop=NaN",

@@ -102,6 +102,31 @@ fn watched(
     Ok((events, keys))
 }
 
+/// Refuse a series whose events spread over more periods than a store series may have
+/// (dates far apart, as hostile text can make them).
+fn check_span(events: &[WatchedEvent], period: Period) -> Result<(), StoreError> {
+    let (Some(first), Some(last)) = (
+        events.iter().map(|e| e.date).min(),
+        events.iter().map(|e| e.date).max(),
+    ) else {
+        return Ok(());
+    };
+    let days = (last - first).get_days().unsigned_abs() as usize;
+    let periods = match period {
+        Period::Day => days,
+        Period::Week => days / 7,
+        Period::Month => days / 28,
+    };
+    if periods > dyad_store::MAX_PERIODS {
+        return Err(StoreError::TooManyPeriods {
+            from: first.to_string(),
+            to: last.to_string(),
+            max: dyad_store::MAX_PERIODS,
+        });
+    }
+    Ok(())
+}
+
 /// Every alert the selected events raise, oldest first, each with its first events'
 /// sentences.
 pub fn alerts_for(
@@ -111,6 +136,7 @@ pub fn alerts_for(
     opts: &AlertOptions,
 ) -> Result<Vec<AlertOut>, StoreError> {
     let (events, key_of) = watched(store, filter, level)?;
+    check_span(&events, opts.period)?;
     let mut alerts = dyad_alerts::watch(&events, &watch_options(opts));
     let mut counts = Vec::with_capacity(alerts.len());
     let mut keys: Vec<i64> = Vec::new();

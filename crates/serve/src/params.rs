@@ -42,6 +42,12 @@ impl Params {
                     ),
                 ));
             }
+            if v.is_empty() {
+                return Err(ApiError::bad(
+                    &k,
+                    "given with an empty value (leave it out instead)",
+                ));
+            }
             if v.chars().count() > MAX_VALUE {
                 return Err(ApiError::bad(
                     &k,
@@ -55,12 +61,9 @@ impl Params {
         Ok(Params { values })
     }
 
-    /// The value of `name`, if given and not empty.
+    /// The value of `name`, if given (never empty).
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.values
-            .get(name)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
+        self.values.get(name).map(String::as_str)
     }
 
     /// An integer in `lo..=hi`, or `default`.
@@ -247,7 +250,8 @@ mod tests {
 
     #[test]
     fn filters_are_read_and_normalised() {
-        let (f, level) = parse("dyad=usa-irq&from=2024-01-01&quad=4&level=cluster").expect("parses");
+        let (f, level) =
+            parse("dyad=usa-irq&from=2024-01-01&quad=4&level=cluster").expect("parses");
         assert_eq!(f.dyad, Some(("USA".into(), "IRQ".into())));
         assert_eq!(f.from.as_deref(), Some("2024-01-01"));
         assert_eq!(f.quad, Some(4));
@@ -266,6 +270,7 @@ mod tests {
             ("actor=US%20A", "actor"),
             ("level=all", "level"),
             ("text=%20", "text"),
+            ("to=", "to"),
             ("colour=red", "colour"),
             ("quad=1&quad=2", "quad"),
             ("from=2024-02-01&to=2024-01-01", "to"),

@@ -27,6 +27,7 @@ pub struct StorePool {
 pub fn store_error(e: StoreError, searched: bool) -> ApiError {
     match e {
         StoreError::Filter(m) => ApiError::bad("filter", m),
+        e @ StoreError::TooManyPeriods { .. } => ApiError::bad("by", e.to_string()),
         StoreError::Sqlite(e) if e.to_string().contains("interrupted") => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "the query took too long and was stopped; narrow the filters",

@@ -58,6 +58,19 @@ pub enum StoreError {
     /// A query filter could not be used.
     #[error("invalid filter: {0}")]
     Filter(String),
+    /// A series would have more periods than the store gives at once.
+    #[error(
+        "a series from {from} to {to} would have more than {max} periods; narrow --from/--to or \
+         use a longer period"
+    )]
+    TooManyPeriods {
+        /// Its first day.
+        from: String,
+        /// Its last day.
+        to: String,
+        /// The limit.
+        max: usize,
+    },
     /// Reading or writing a file failed.
     #[error("{context}: {source}")]
     Io {

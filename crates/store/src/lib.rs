@@ -48,7 +48,7 @@ pub use record::{
     StoredMention, VerbRef,
 };
 pub use schema::{OpenMode, APPLICATION_ID, SCHEMA_VERSION};
-pub use series::{Period, SeriesRow};
+pub use series::{Period, SeriesRow, MAX_PERIODS};
 pub use write::AddOutcome;
 
 /// An open store.

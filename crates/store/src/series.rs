@@ -112,8 +112,13 @@ fn parse(d: &str) -> Option<Date> {
     d.get(..10)?.parse().ok()
 }
 
+/// The most periods one series may have (a day series of 54 years): beyond it a request is
+/// refused rather than filling memory with empty rows.
+pub const MAX_PERIODS: usize = 20_000;
+
 impl Store {
-    /// The series of the events the filter selects.
+    /// The series of the events the filter selects; an error when it would have more than
+    /// [`MAX_PERIODS`] periods.
     pub fn series(&self, filter: &Filter, level: Level, period: Period) -> Result<Vec<SeriesRow>> {
         let (branches, params) = filter.sql(level)?;
         let select = match level {
@@ -173,6 +178,13 @@ impl Store {
         let mut p = period.start_of(first);
         let end = period.start_of(last);
         while p <= end {
+            if out.len() >= MAX_PERIODS {
+                return Err(StoreError::TooManyPeriods {
+                    from: first.to_string(),
+                    to: last.to_string(),
+                    max: MAX_PERIODS,
+                });
+            }
             let Some(next) = period.next(p) else { break };
             let (q, g) = buckets.get(&p).copied().unwrap_or_default();
             let events: i64 = q.iter().sum();
