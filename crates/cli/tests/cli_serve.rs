@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::server::Server;
-use common::{dyad, repo_root};
+use common::{dyad, ingest_file as ingest, repo_root, temp_store};
 use serde_json::Value;
 
 const TOKEN: &str = "test-token-0123456789";
@@ -20,31 +20,6 @@ const POSTED: &str = concat!(
     r#"{"id":"post-2","date":"2024-05-20","text":"Ethiopia and Eritrea held talks in Nairobi on Monday to end the border clashes."}"#,
     "\n",
 );
-
-fn temp_store(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dyad-serve-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let db = dir.join("events.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
-    db
-}
-
-fn ingest(db: &Path, date: &str, input: &Path) {
-    let out = dyad()
-        .args(["ingest", "--db"])
-        .arg(db)
-        .args(["--date", date])
-        .arg(input)
-        .output()
-        .expect("dyad ingest runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 fn example_store(name: &str) -> PathBuf {
     let db = temp_store(name);

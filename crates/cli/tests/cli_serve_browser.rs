@@ -13,22 +13,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::server::Server;
-use common::{dyad, repo_root};
-
-fn ingest(db: &Path, date: &str, input: &Path) {
-    let out = dyad()
-        .args(["ingest", "--db"])
-        .arg(db)
-        .args(["--date", date])
-        .arg(input)
-        .output()
-        .expect("dyad ingest runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use common::{ingest_file as ingest, repo_root, temp_store};
 
 #[test]
 fn the_page_shows_the_drone_strike_and_its_sentence_in_a_browser() {
@@ -39,12 +24,7 @@ fn the_page_shows_the_drone_strike_and_its_sentence_in_a_browser() {
             && e2e.join("node_modules/playwright-core").exists(),
         "the browser test needs Chromium and playwright-core: run .ci/install-browser"
     );
-    let dir = std::env::temp_dir().join(format!("dyad-browser-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let db = dir.join("events.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
+    let db = temp_store("browser");
     ingest(
         &db,
         "2024-02-11",

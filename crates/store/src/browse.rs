@@ -92,19 +92,13 @@ impl Store {
     ) -> Result<Vec<StoredMention>> {
         let (branches, params) = filter.sql(Level::Mention)?;
         let keys = union_all(MENTION_KEYS, &branches);
-        let mut out = Vec::new();
-        self.for_each_row::<_, StoreError>(
+        self.collect_rows(
             &keys,
             MENTION_SELECT,
             params,
             (Some(limit), offset),
             read_mention,
-            |m| {
-                out.push(m);
-                Ok(())
-            },
-        )?;
-        Ok(out)
+        )
     }
 
     /// One page of the clusters the filter selects.
@@ -116,18 +110,29 @@ impl Store {
     ) -> Result<Vec<ClusterRecord>> {
         let (branches, params) = filter.sql(Level::Cluster)?;
         let keys = union_all(CLUSTER_KEYS, &branches);
-        let mut out = Vec::new();
-        self.for_each_row::<_, StoreError>(
+        self.collect_rows(
             &keys,
             CLUSTER_SELECT,
             params,
             (Some(limit), offset),
             read_cluster,
-            |c| {
-                out.push(c);
-                Ok(())
-            },
-        )?;
+        )
+    }
+
+    /// Every row `for_each_row` gives, collected.
+    fn collect_rows<T>(
+        &self,
+        keys: &str,
+        select: &str,
+        params: Vec<Value>,
+        page: (Option<usize>, usize),
+        read: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        self.for_each_row::<_, StoreError>(keys, select, params, page, read, |r| {
+            out.push(r);
+            Ok(())
+        })?;
         Ok(out)
     }
 
@@ -224,19 +229,7 @@ impl Store {
     }
 
     fn collect_mentions(&self, keys: &str, params: Vec<Value>) -> Result<Vec<StoredMention>> {
-        let mut out = Vec::new();
-        self.for_each_row::<_, StoreError>(
-            keys,
-            MENTION_SELECT,
-            params,
-            (None, 0),
-            read_mention,
-            |m| {
-                out.push(m);
-                Ok(())
-            },
-        )?;
-        Ok(out)
+        self.collect_rows(keys, MENTION_SELECT, params, (None, 0), read_mention)
     }
 
     /// The actor codes of the selected mentions, most frequent first (ties by code), at most

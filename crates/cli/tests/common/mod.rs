@@ -35,3 +35,30 @@ pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     child.wait_with_output().expect("dyad finishes")
 }
 pub mod server;
+
+/// A fresh store path in a temporary folder of this test process (no file there yet).
+pub fn temp_store(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dyad-test-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let db = dir.join("events.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    db
+}
+
+/// `dyad ingest --db DB --date DATE INPUT`, which must succeed.
+pub fn ingest_file(db: &Path, date: &str, input: &Path) {
+    let out = dyad()
+        .args(["ingest", "--db"])
+        .arg(db)
+        .args(["--date", date])
+        .arg(input)
+        .output()
+        .expect("dyad ingest runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
