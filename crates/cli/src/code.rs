@@ -12,7 +12,10 @@ use clap::{Args, ValueEnum};
 use dyad_coder::{Coder, Event};
 use dyad_nlp::{Model, Scratch};
 
-use crate::input::{for_each_segmented, InputOptions};
+use dyad_core::RawDocument;
+
+use crate::input::{for_each_document, InputOptions};
+use crate::parallel::InOrder;
 
 /// `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,6 +57,10 @@ pub struct CodeOptions {
     /// applied after this stage and are not shown.
     #[arg(long)]
     pub explain: bool,
+    /// Documents coded at once, each on its own thread (0: one per core). The output is
+    /// the same, in the same order, whatever the number.
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
 }
 
 const TSV_HEADER: &str = "event_id\tdoc_id\tsentence_index\tdate\tdate_precision\tsource_code\tsource_text\ttarget_code\ttarget_text\tcameo\troot\tquad_class\tgoldstein\tplover\tverb\trule\tsentence";
@@ -89,24 +96,41 @@ pub fn run(opts: &CodeOptions) -> Result<i32> {
         OutputFormat::Gdelt => writeln!(out, "{}", dyad_store::export::GDELT_COLUMNS.join("\t"))?,
         OutputFormat::Jsonl => {}
     }
-    let mut scratch = Scratch::default();
-    let report = for_each_segmented(&opts.input, |doc| {
+    // Each document becomes its warnings and its formatted output, on whichever thread;
+    // both are written here in input order.
+    let work = |scratch: &mut Scratch, raw: RawDocument| -> Result<(Vec<String>, Vec<u8>)> {
+        let id = raw.meta.id.clone();
+        let seg = dyad_text::segment_document(raw);
+        let warnings = seg
+            .warnings
+            .iter()
+            .map(|w| format!("dyad: warning: document {id}: {w}"))
+            .collect();
+        let doc = &seg.doc;
+        let mut buf = Vec::new();
         if opts.explain {
-            return explain_document(&mut out, model, &coder, &mut scratch, doc);
+            explain_document(&mut buf, model, &coder, scratch, doc)?;
+        } else {
+            let url = doc.doc.meta.url.as_deref();
+            let events =
+                dyad_pipeline::code_document_with(model, &coder, petrarch.as_ref(), scratch, doc);
+            for e in &events {
+                write_event(&mut buf, opts.format, e, url)?;
+            }
         }
-        let url = doc.doc.meta.url.as_deref();
-        let events = crate::pipeline::code_document_with(
-            model,
-            &coder,
-            petrarch.as_ref(),
-            &mut scratch,
-            doc,
-        );
-        for e in &events {
-            write_event(&mut out, opts.format, e, url)?;
+        Ok((warnings, buf))
+    };
+    let mut pool = InOrder::new(opts.threads, &work)?;
+    let mut sink = |r: Result<(Vec<String>, Vec<u8>)>| -> Result<()> {
+        let (warnings, buf) = r?;
+        for w in warnings {
+            eprintln!("{w}");
         }
+        out.write_all(&buf)?;
         Ok(())
-    })?;
+    };
+    let report = for_each_document(&opts.input, |raw| pool.push(raw, &mut sink))?;
+    pool.finish(&mut sink)?;
     out.flush()?;
     Ok(crate::exit_status(&report))
 }
@@ -120,7 +144,7 @@ fn explain_document(
     doc: &dyad_core::SegmentedDocument,
 ) -> Result<()> {
     let mut lines: Vec<String> = Vec::new();
-    let mut report = |r: crate::pipeline::SentenceReport<'_>| {
+    let mut report = |r: dyad_pipeline::SentenceReport<'_>| {
         lines.push(format!(
             "{} sentence {}: {}",
             doc.doc.meta.id,
@@ -149,7 +173,7 @@ fn explain_document(
             ));
         }
     };
-    crate::pipeline::code_document_explained(model, coder, scratch, doc, Some(&mut report));
+    dyad_pipeline::code_document_explained(model, coder, scratch, doc, Some(&mut report));
     for l in lines {
         writeln!(out, "{l}")?;
     }

@@ -19,6 +19,7 @@ use dyad_nlp::{Model, Scratch};
 use dyad_store::{AddOutcome, NewDocument, NewSentence, SentenceKind, Store};
 
 use crate::input::{for_each_ingest_document, InputOptions};
+use crate::parallel::InOrder;
 
 /// Options of `dyad ingest`.
 #[derive(Debug, Args)]
@@ -32,6 +33,10 @@ pub struct IngestOptions {
     /// Input files, directories (read recursively) and WARC files, and their options.
     #[command(flatten)]
     pub input: InputOptions,
+    /// Documents coded at once, each on its own thread (0: one per core); they are stored
+    /// in input order, one writer, whatever the number.
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
 }
 
 #[derive(Debug, Default)]
@@ -88,11 +93,17 @@ enum Stored {
     Skipped,
 }
 
-/// The pipeline and its scratch space, for storing documents one at a time.
+/// A document through the pipeline, ready to store.
+struct CodedDocument {
+    seg: dyad_core::SegmentedDocument,
+    events: Vec<dyad_core::Event>,
+    warnings: Vec<String>,
+}
+
+/// The pipeline, for coding documents on any thread and storing them on one.
 struct DocumentIngester {
     model: &'static Model,
     coder: dyad_coder::Coder<'static>,
-    scratch: Scratch,
 }
 
 impl DocumentIngester {
@@ -100,37 +111,41 @@ impl DocumentIngester {
         Ok(DocumentIngester {
             model: Model::bundled().context("cannot load the bundled parser model")?,
             coder: dyad_coder::Coder::bundled(),
-            scratch: Scratch::default(),
         })
     }
 
-    /// Code `raw` and store it unless its id or its clean text is already stored; `warn`
-    /// hears the text stage's warnings.
-    fn add(
-        &mut self,
-        store: &mut Store,
+    /// Segment and code `raw`, with `fallback_date` when it names no date of its own.
+    fn code(
+        &self,
+        scratch: &mut Scratch,
         raw: dyad_core::RawDocument,
         fallback_date: Option<jiff::civil::Date>,
-        warn: &mut dyn FnMut(String),
-    ) -> Result<Stored> {
-        if store.has_document(&raw.meta.id)? {
-            return Ok(Stored::Skipped);
-        }
+    ) -> CodedDocument {
         let id = raw.meta.id.clone();
         let mut seg = dyad_text::segment_document(raw);
-        for w in &seg.warnings {
-            warn(format!("document {id}: {w}"));
-        }
-        if store.has_content(&seg.doc.doc.text)? {
-            return Ok(Stored::Skipped);
-        }
+        let warnings = seg
+            .warnings
+            .iter()
+            .map(|w| format!("document {id}: {w}"))
+            .collect();
         if seg.doc.doc.meta.date.is_none() {
             seg.doc.doc.meta.date = fallback_date;
         }
-        let events =
-            crate::pipeline::code_document(self.model, &self.coder, &mut self.scratch, &seg.doc);
+        let events = dyad_pipeline::code_document(self.model, &self.coder, scratch, &seg.doc);
+        CodedDocument {
+            seg: seg.doc,
+            events,
+            warnings,
+        }
+    }
+
+    /// Store a coded document unless its id or its clean text is already stored.
+    fn store(store: &mut Store, coded: &CodedDocument) -> Result<Stored> {
+        if store.has_content(&coded.seg.doc.text)? {
+            return Ok(Stored::Skipped);
+        }
         Ok(
-            match store.add_document(&new_document(&seg.doc), &events)? {
+            match store.add_document(&new_document(&coded.seg), &coded.events)? {
                 AddOutcome::Added { events } => Stored::New {
                     events: events as u64,
                 },
@@ -152,14 +167,22 @@ impl dyad_serve::Ingest for ServeIngest {
     ) -> std::result::Result<dyad_serve::IngestReport, String> {
         let run = || -> Result<dyad_serve::IngestReport> {
             let mut store = Store::open_existing(db)?;
-            let mut ingester = DocumentIngester::new()?;
+            let ingester = DocumentIngester::new()?;
+            let mut scratch = Scratch::default();
             let mut report = dyad_serve::IngestReport::default();
             store.begin()?;
             for doc in dyad_text::jsonl_documents(body) {
                 match doc {
                     Ok(raw) => {
-                        let mut warn = |w: String| eprintln!("dyad serve: warning: {w}");
-                        match ingester.add(&mut store, raw, None, &mut warn)? {
+                        if store.has_document(&raw.meta.id)? {
+                            report.skipped += 1;
+                            continue;
+                        }
+                        let coded = ingester.code(&mut scratch, raw, None);
+                        for w in &coded.warnings {
+                            eprintln!("dyad serve: warning: {w}");
+                        }
+                        match DocumentIngester::store(&mut store, &coded)? {
                             Stored::New { events } => {
                                 report.new += 1;
                                 report.events += events;
@@ -186,17 +209,26 @@ impl dyad_serve::Ingest for ServeIngest {
 /// Run `dyad ingest`; returns the exit status.
 pub fn run(opts: &IngestOptions) -> Result<i32> {
     let mut store = Store::open(&opts.db)?;
-    let mut ingester = DocumentIngester::new()?;
+    let ingester = DocumentIngester::new()?;
     let pb = progress_bar();
     let mut tally = Tally::default();
     let started = Instant::now();
     let mut in_batch = 0u32;
     let mut last_commit = Instant::now();
     store.begin()?;
-    let report = for_each_ingest_document(&opts.input, |raw, fallback_date| {
-        pb.inc(1);
-        let mut warn = |w: String| pb.suspend(|| eprintln!("dyad: warning: {w}"));
-        match ingester.add(&mut store, raw, fallback_date, &mut warn)? {
+    let store = std::cell::RefCell::new(store);
+    // Documents are coded on the worker threads and stored here, in input order.
+    let work = |scratch: &mut Scratch,
+                (raw, date): (dyad_core::RawDocument, Option<jiff::civil::Date>)| {
+        ingester.code(scratch, raw, date)
+    };
+    let mut pool = InOrder::new(opts.threads, &work)?;
+    let mut store_one = |coded: CodedDocument| -> Result<()> {
+        for w in &coded.warnings {
+            pb.suspend(|| eprintln!("dyad: warning: {w}"));
+        }
+        let mut store = store.borrow_mut();
+        match DocumentIngester::store(&mut store, &coded)? {
             Stored::New { events } => {
                 tally.new += 1;
                 tally.events += events;
@@ -215,7 +247,24 @@ pub fn run(opts: &IngestOptions) -> Result<i32> {
             pb.set_message(format!("{} new, {} events", tally.new, tally.events));
         }
         Ok(())
+    };
+    let mut skipped_known = 0u64;
+    let report = for_each_ingest_document(&opts.input, |raw, fallback_date| {
+        pb.inc(1);
+        // A document whose id is stored is not coded at all.
+        if store.borrow().has_document(&raw.meta.id)? {
+            skipped_known += 1;
+            return Ok(());
+        }
+        pool.push((raw, fallback_date), &mut store_one)
     });
+    let report = match report {
+        Ok(r) => pool.finish(&mut store_one).map(|()| r),
+        Err(e) => Err(e),
+    };
+    drop(pool);
+    let mut store = store.into_inner();
+    tally.skipped += skipped_known;
     // Commit what was stored even when a later input stopped the run.
     let committed = store.commit();
     let report = report?;

@@ -4,14 +4,16 @@
 //! on stderr naming the input (and the line, for JSONL); nothing here decides what a document
 //! means.
 
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
 use dyad_core::{Body, Date, DocumentMeta, RawDocument, SegmentedDocument};
-use dyad_text::{decode_lossy, detect_format, jsonl_documents, parse_date_prefix, InputFormat};
+use dyad_text::{
+    decode_lossy, detect_format, jsonl_document, jsonl_documents, parse_date_prefix, InputFormat,
+};
 
 /// `--input` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,7 +80,7 @@ pub fn for_each_document(
         );
     }
     for path in &paths {
-        let (label, bytes) = match read_input(path) {
+        let (label, mut reader) = match open_input(path) {
             Ok(x) => x,
             Err(e) => {
                 eprintln!("dyad: error: {e:#}");
@@ -86,13 +88,16 @@ pub fn for_each_document(
                 continue;
             }
         };
-        let (content, lossy) = decode_lossy(&bytes);
-        if lossy {
-            eprintln!("dyad: warning: {label}: invalid UTF-8, decoded with replacement characters");
-        }
         let name = (path != "-").then_some(path.as_str());
+        // The first line tells a JSONL stream, which is then read a line at a time (memory
+        // stays flat however long it is); anything else is one document, read whole.
+        let mut first = Vec::new();
+        reader
+            .read_until(b'\n', &mut first)
+            .with_context(|| format!("cannot read {label}"))?;
+        let (head, _) = decode_lossy(&first);
         let format = match opts.input {
-            InputArg::Auto => detect_format(name, &content),
+            InputArg::Auto => detect_format(name, &head),
             InputArg::Text => InputFormat::Text,
             InputArg::Html => InputFormat::Html,
             InputArg::Jsonl => InputFormat::Jsonl,
@@ -100,38 +105,83 @@ pub fn for_each_document(
                 anyhow::bail!("--input conllu is only accepted by `dyad parse`")
             }
         };
-        match format {
-            InputFormat::Jsonl => {
-                for doc in jsonl_documents(&content) {
-                    match doc {
+        if format == InputFormat::Jsonl {
+            let mut lossy_warned = false;
+            let mut line = first;
+            let mut number = 0usize;
+            loop {
+                if line.is_empty() {
+                    break;
+                }
+                number += 1;
+                let (text, lossy) = decode_lossy(&line);
+                if lossy && !lossy_warned {
+                    eprintln!(
+                        "dyad: warning: {label}: invalid UTF-8, decoded with replacement characters"
+                    );
+                    lossy_warned = true;
+                }
+                if !text.trim().is_empty() {
+                    match jsonl_document(text.trim_end_matches(['\n', '\r'])) {
                         Ok(doc) => each(doc)?,
-                        Err(p) => {
+                        Err(message) => {
                             eprintln!(
-                                "dyad: error: {label}, line {}: {}; line skipped",
-                                p.line, p.message
+                                "dyad: error: {label}, line {number}: {message}; line skipped"
                             );
                             report.skipped_lines += 1;
                         }
                     }
                 }
+                line = Vec::new();
+                reader
+                    .read_until(b'\n', &mut line)
+                    .with_context(|| format!("cannot read {label}, line {}", number + 1))?;
             }
-            InputFormat::Text | InputFormat::Html => {
-                let id = opts.id.clone().unwrap_or_else(|| default_id(path));
-                let body = if format == InputFormat::Html {
-                    Body::Html(content.into_owned())
-                } else {
-                    Body::Text(content.into_owned())
-                };
-                each(RawDocument {
-                    meta: DocumentMeta {
-                        id,
-                        date: opts.date,
-                        ..Default::default()
-                    },
-                    body,
-                })?;
-            }
+            continue;
         }
+        let mut bytes = first;
+        reader
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read {label}"))?;
+        let (content, lossy) = decode_lossy(&bytes);
+        if lossy {
+            eprintln!("dyad: warning: {label}: invalid UTF-8, decoded with replacement characters");
+        }
+        let format = match opts.input {
+            InputArg::Auto => detect_format(name, &content),
+            _ => format,
+        };
+        if format == InputFormat::Jsonl {
+            // Only a whole read can tell (a JSON object on a later line of a file whose first
+            // line was blank).
+            for doc in jsonl_documents(&content) {
+                match doc {
+                    Ok(doc) => each(doc)?,
+                    Err(p) => {
+                        eprintln!(
+                            "dyad: error: {label}, line {}: {}; line skipped",
+                            p.line, p.message
+                        );
+                        report.skipped_lines += 1;
+                    }
+                }
+            }
+            continue;
+        }
+        let id = opts.id.clone().unwrap_or_else(|| default_id(path));
+        let body = if format == InputFormat::Html {
+            Body::Html(content.into_owned())
+        } else {
+            Body::Text(content.into_owned())
+        };
+        each(RawDocument {
+            meta: DocumentMeta {
+                id,
+                date: opts.date,
+                ..Default::default()
+            },
+            body,
+        })?;
     }
     Ok(report)
 }
@@ -159,6 +209,22 @@ fn default_id(path: &str) -> String {
     Path::new(path)
         .file_name()
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Open a file (or stdin for `-`) for reading in order; returns a label for messages and the
+/// reader.
+pub fn open_input(path: &str) -> Result<(String, Box<dyn BufRead>)> {
+    if path == "-" {
+        return Ok((
+            "<stdin>".to_string(),
+            Box::new(std::io::BufReader::with_capacity(1 << 20, std::io::stdin())),
+        ));
+    }
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?;
+    Ok((
+        path.to_string(),
+        Box::new(std::io::BufReader::with_capacity(1 << 20, file)),
+    ))
 }
 
 /// Read a file (or stdin for `-`) whole; returns a label for messages and the bytes.

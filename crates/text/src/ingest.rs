@@ -98,7 +98,7 @@ pub fn jsonl_documents(
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| {
-            parse_jsonl_line(l).map_err(|message| JsonlProblem {
+            jsonl_document(l).map_err(|message| JsonlProblem {
                 line: i + 1,
                 message,
             })
@@ -113,7 +113,8 @@ fn string_field(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, S
     }
 }
 
-fn parse_jsonl_line(line: &str) -> Result<RawDocument, String> {
+/// One JSONL line as a document, or what is wrong with it.
+pub fn jsonl_document(line: &str) -> Result<RawDocument, String> {
     let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
     let Value::Object(obj) = value else {
         return Err("not a JSON object".into());

@@ -32,7 +32,8 @@ pub mod tokenize;
 use dyad_core::{BlockKind, Body, RawDocument, Segment, SegmentKind, SegmentedDocument, Span};
 
 pub use ingest::{
-    decode_lossy, detect_format, jsonl_documents, parse_date_prefix, InputFormat, JsonlProblem,
+    decode_lossy, detect_format, jsonl_document, jsonl_documents, parse_date_prefix, InputFormat,
+    JsonlProblem,
 };
 pub use rules::{DatelineWord, TableTexts, TextRules};
 
