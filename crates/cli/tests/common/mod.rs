@@ -17,7 +17,9 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Run `dyad ARGS` with `stdin` as standard input and collect its output.
+/// Run `dyad ARGS` with `stdin` as standard input and collect its output. The input is
+/// written from another thread: dyad streams (it writes events while it still reads), so
+/// writing all of a large input before reading any output would fill both pipes and hang.
 pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = dyad()
         .args(args)
@@ -26,15 +28,16 @@ pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("dyad runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin)
-        .expect("stdin accepts input");
-    child.wait_with_output().expect("dyad finishes")
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        // dyad may stop reading early (a usage error); that is for the test to see.
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("dyad finishes");
+    writer.join().expect("the writer thread ends");
+    out
 }
-pub mod server;
 
 /// A fresh store path in a temporary folder of this test process (no file there yet).
 pub fn temp_store(name: &str) -> PathBuf {
