@@ -11,9 +11,7 @@ use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
 use dyad_core::{Body, Date, DocumentMeta, RawDocument, SegmentedDocument};
-use dyad_text::{
-    decode_lossy, detect_format, jsonl_document, jsonl_documents, parse_date_prefix, InputFormat,
-};
+use dyad_text::{decode_lossy, detect_format, jsonl_document, parse_date_prefix, InputFormat};
 
 /// `--input` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,12 +87,23 @@ pub fn for_each_document(
             }
         };
         let name = (path != "-").then_some(path.as_str());
-        // The first line tells a JSONL stream, which is then read a line at a time (memory
-        // stays flat however long it is); anything else is one document, read whole.
+        // The first line that is not blank tells a JSONL stream, which is then read a line
+        // at a time (memory stays flat however long it is); anything else is one document,
+        // read whole.
+        let mut lead = Vec::new();
         let mut first = Vec::new();
-        reader
-            .read_until(b'\n', &mut first)
-            .with_context(|| format!("cannot read {label}"))?;
+        let mut number = 0usize;
+        loop {
+            first.clear();
+            reader
+                .read_until(b'\n', &mut first)
+                .with_context(|| format!("cannot read {label}"))?;
+            number += 1;
+            if first.is_empty() || !first.iter().all(u8::is_ascii_whitespace) {
+                break;
+            }
+            lead.extend_from_slice(&first);
+        }
         let (head, _) = decode_lossy(&first);
         let format = match opts.input {
             InputArg::Auto => detect_format(name, &head),
@@ -108,12 +117,7 @@ pub fn for_each_document(
         if format == InputFormat::Jsonl {
             let mut lossy_warned = false;
             let mut line = first;
-            let mut number = 0usize;
-            loop {
-                if line.is_empty() {
-                    break;
-                }
-                number += 1;
+            while !line.is_empty() {
                 let (text, lossy) = decode_lossy(&line);
                 if lossy && !lossy_warned {
                     eprintln!(
@@ -136,10 +140,12 @@ pub fn for_each_document(
                 reader
                     .read_until(b'\n', &mut line)
                     .with_context(|| format!("cannot read {label}, line {}", number + 1))?;
+                number += 1;
             }
             continue;
         }
-        let mut bytes = first;
+        let mut bytes = lead;
+        bytes.extend_from_slice(&first);
         reader
             .read_to_end(&mut bytes)
             .with_context(|| format!("cannot read {label}"))?;
@@ -151,23 +157,6 @@ pub fn for_each_document(
             InputArg::Auto => detect_format(name, &content),
             _ => format,
         };
-        if format == InputFormat::Jsonl {
-            // Only a whole read can tell (a JSON object on a later line of a file whose first
-            // line was blank).
-            for doc in jsonl_documents(&content) {
-                match doc {
-                    Ok(doc) => each(doc)?,
-                    Err(p) => {
-                        eprintln!(
-                            "dyad: error: {label}, line {}: {}; line skipped",
-                            p.line, p.message
-                        );
-                        report.skipped_lines += 1;
-                    }
-                }
-            }
-            continue;
-        }
         let id = opts.id.clone().unwrap_or_else(|| default_id(path));
         let body = if format == InputFormat::Html {
             Body::Html(content.into_owned())

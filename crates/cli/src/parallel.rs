@@ -82,25 +82,20 @@ impl<'w, T: Send, R: Send> InOrder<'w, T, R> {
     }
 
     fn flush(&mut self, sink: &mut dyn FnMut(R) -> Result<()>) -> Result<()> {
-        let items = std::mem::take(&mut self.batch);
-        if items.is_empty() {
+        // Without a pool `push` worked each item at once, so there is no batch.
+        let Some(pool) = &self.pool else {
             return Ok(());
-        }
-        let work = self.work;
-        let results: Vec<R> = match &self.pool {
-            None => items
-                .into_iter()
-                .map(|t| work(&mut self.scratch, t))
-                .collect(),
-            Some(pool) => pool.install(|| {
-                use rayon::prelude::*;
-                items
-                    .into_par_iter()
-                    .with_min_len(1)
-                    .map_init(Scratch::default, |scratch, t| work(scratch, t))
-                    .collect()
-            }),
         };
+        let items = std::mem::take(&mut self.batch);
+        let work = self.work;
+        let results: Vec<R> = pool.install(|| {
+            use rayon::prelude::*;
+            items
+                .into_par_iter()
+                .with_min_len(1)
+                .map_init(Scratch::default, |scratch, t| work(scratch, t))
+                .collect()
+        });
         for r in results {
             sink(r)?;
         }

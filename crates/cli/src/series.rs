@@ -24,6 +24,16 @@ pub enum PeriodArg {
     Month,
 }
 
+impl From<PeriodArg> for Period {
+    fn from(p: PeriodArg) -> Period {
+        match p {
+            PeriodArg::Day => Period::Day,
+            PeriodArg::Week => Period::Week,
+            PeriodArg::Month => Period::Month,
+        }
+    }
+}
+
 /// `--format` values of `dyad series`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SeriesFormat {
@@ -50,11 +60,7 @@ pub struct SeriesOptions {
 /// Run `dyad series`; returns the exit status.
 pub fn run(opts: &SeriesOptions) -> Result<i32> {
     let store = opts.filter.open()?;
-    let period = match opts.by {
-        PeriodArg::Day => Period::Day,
-        PeriodArg::Week => Period::Week,
-        PeriodArg::Month => Period::Month,
-    };
+    let period = Period::from(opts.by);
     let rows = store.series(
         &opts.filter.filter(),
         Level::from(opts.filter.level),

@@ -67,11 +67,7 @@ pub fn run(opts: &WatchOptions) -> Result<i32> {
     }
     let store = opts.filter.open()?;
     let alert_opts = AlertOptions {
-        period: match opts.by {
-            PeriodArg::Day => Period::Day,
-            PeriodArg::Week => Period::Week,
-            PeriodArg::Month => Period::Month,
-        },
+        period: Period::from(opts.by),
         baseline: usize::try_from(opts.baseline).unwrap_or(4),
         quiet_days: opts.quiet_days,
         goldstein_drop: opts.goldstein_drop,
