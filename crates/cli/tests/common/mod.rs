@@ -7,6 +7,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+pub mod server;
+
 /// A command for the `dyad` binary under test.
 pub fn dyad() -> Command {
     Command::new(env!("CARGO_BIN_EXE_dyad"))
