@@ -49,6 +49,26 @@ pub enum StoreError {
         /// SQLite's message.
         detail: String,
     },
+    /// The file system holding the store is full (or the store reached its size limit).
+    #[error(
+        "the disk holding {path} is full; the batch being written was rolled back and everything \
+         committed before it is intact: free space, then run the same command again to go on"
+    )]
+    DiskFull {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Another process held the store's write lock for longer than the wait allows.
+    #[error(
+        "{path} is locked by another process writing to it (waited {waited_s} s); nothing was \
+         changed: try again when it has finished"
+    )]
+    Busy {
+        /// The file.
+        path: PathBuf,
+        /// Seconds waited.
+        waited_s: u64,
+    },
     /// The store does not exist (for commands that only read).
     #[error("{path} does not exist (create it with `dyad ingest --db {path}`)")]
     Missing {

@@ -194,12 +194,30 @@ pub(crate) fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             path: path.to_path_buf(),
             detail: e.to_string(),
         },
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy {
+            path: path.to_path_buf(),
+            waited_s: BUSY_TIMEOUT.as_secs(),
+        },
         _ => StoreError::Sqlite(e),
     }
 }
 
+/// How long a connection waits for another writer's lock before giving up.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// [`classify`] for an error already wrapped as [`StoreError::Sqlite`].
+pub(crate) fn locate(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Sqlite(e) => classify(path, e),
+        other => other,
+    }
+}
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.set_prepared_statement_cache_capacity(64);
     // Plans do not depend on bound values: cached statements are never re-prepared.
     conn.set_db_config(

@@ -128,6 +128,15 @@ impl Store {
     /// Store a document with its sentences and events, unless a document with the same id or
     /// the same clean text is already stored. Each new mention is linked into an event cluster.
     pub fn add_document(&mut self, doc: &NewDocument, events: &[Event]) -> Result<AddOutcome> {
+        self.add_document_unlocated(doc, events)
+            .map_err(|e| crate::schema::locate(&self.path, e))
+    }
+
+    fn add_document_unlocated(
+        &mut self,
+        doc: &NewDocument,
+        events: &[Event],
+    ) -> Result<AddOutcome> {
         if self.has_document(&doc.id)? {
             return Ok(AddOutcome::DuplicateId);
         }

@@ -1071,3 +1071,71 @@ fn every_field_of_a_stored_event_reads_back_as_coded() {
     assert_eq!(back, events);
     assert_eq!(back[0].verb.rules, ["verb-pattern", "pronoun-antecedent"]);
 }
+
+#[test]
+fn full_disk_is_named_and_keeps_what_was_committed() {
+    let dir = tempdir("full");
+    let path = dir.join("s.db");
+    let mut store = Store::open(&path).expect("created");
+    let first = doc("first", "2024-01-02", None, &["Troops crossed the border."]);
+    add(&mut store, &first, Vec::new());
+    // Cap the file at its current size: the next document cannot fit.
+    let pages: i64 = store
+        .connection()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .expect("page_count");
+    store
+        .connection()
+        .pragma_update(None, "max_page_count", pages)
+        .expect("max_page_count");
+    let long = "Rebels shelled the town again. ".repeat(4000);
+    let big = doc("big", "2024-01-03", None, &[long.as_str()]);
+    let err = store
+        .add_document(&big, &[])
+        .expect_err("the capped file cannot take it");
+    assert!(matches!(err, StoreError::DiskFull { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains("is full"), "{message}");
+    drop(store);
+    let store = Store::open(&path).expect("reopened");
+    assert_eq!(store.integrity_check().expect("checked"), "ok");
+    assert_eq!(store.counts().expect("counts").documents, 1);
+    assert!(store.has_document("first").expect("read"));
+    assert!(!store.has_document("big").expect("read"));
+}
+
+#[test]
+fn a_second_writer_waits_for_the_first() {
+    let dir = tempdir("writers");
+    let path = dir.join("s.db");
+    let mut a = Store::open(&path).expect("created");
+    let mut b = Store::open(&path).expect("opened twice");
+    a.begin().expect("first writer's batch");
+    add(
+        &mut a,
+        &doc(
+            "a",
+            "2024-01-02",
+            None,
+            &["Police arrested ten protesters."],
+        ),
+        Vec::new(),
+    );
+    let waiter = std::thread::spawn(move || {
+        b.begin()
+            .expect("second writer's batch, after the first commits");
+        add(
+            &mut b,
+            &doc("b", "2024-01-03", None, &["Talks resumed in Doha."]),
+            Vec::new(),
+        );
+        b.commit().expect("second commit");
+        b
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    a.commit().expect("first commit");
+    let b = waiter.join().expect("second writer");
+    assert_eq!(b.counts().expect("counts").documents, 2);
+    assert_eq!(b.integrity_check().expect("checked"), "ok");
+}
