@@ -5,7 +5,8 @@
 //! one block a line. Title and publication date are read from the page's metadata
 //! (`article:published_time`, `og:*`, JSON-LD `datePublished`). When no article can be found
 //! the visible text of the whole body is used instead, so a page never yields an error just for
-//! being unusual. This module never fetches anything: it reads the HTML it is given.
+//! being unusual. Elements nested deeper than [`crate::html_depth::MAX_HTML_DEPTH`] lose their
+//! tags first (their text stays). This module never fetches anything: it reads the HTML it is given.
 
 use dom_smoothie::{Config, Readability, TextMode};
 
@@ -26,6 +27,7 @@ pub struct ExtractedPage {
 
 /// Extract the article text and metadata from an HTML page.
 pub fn extract_article(html: &str, mut meta: DocumentMeta) -> ExtractedPage {
+    let html = &*crate::html_depth::flatten_deep_nesting(html, crate::html_depth::MAX_HTML_DEPTH);
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Default::default()

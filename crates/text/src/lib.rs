@@ -24,6 +24,7 @@
 pub mod boundary;
 pub mod clean;
 pub mod html;
+pub mod html_depth;
 pub mod ingest;
 pub mod rules;
 pub mod split;
