@@ -58,14 +58,21 @@ fn ingest(db: &Path, input: &Path) -> std::process::Output {
         .expect("dyad runs")
 }
 
-#[test]
-fn ingest_killed_again_and_again_stores_every_document_once() {
-    let clean_db = temp_store("kill-clean");
+/// A corpus of `n` documents in a fresh temporary folder, and what a clean ingest of it
+/// stores: (folder, corpus, state of the clean store).
+fn clean_run(name: &str, n: usize) -> (PathBuf, PathBuf, (String, i64, i64, i64)) {
+    let clean_db = temp_store(name);
     let dir = clean_db.parent().expect("temp dir").to_path_buf();
-    let input = corpus(&dir, 400);
+    let input = corpus(&dir, n);
     assert!(ingest(&clean_db, &input).status.success());
     let clean = state(&clean_db);
     assert_eq!(clean.0, "ok");
+    (dir, input, clean)
+}
+
+#[test]
+fn ingest_killed_again_and_again_stores_every_document_once() {
+    let (_, input, clean) = clean_run("kill-clean", 400);
     assert_eq!(clean.1, 400);
     assert!(clean.2 > 0, "the example article has events");
 
@@ -113,12 +120,8 @@ fn ingest_killed_again_and_again_stores_every_document_once() {
 
 #[test]
 fn two_ingests_at_once_store_what_one_would() {
-    let clean_db = temp_store("two-clean");
-    let dir = clean_db.parent().expect("temp dir").to_path_buf();
-    let all = corpus(&dir, 150);
+    let (dir, all, clean) = clean_run("two-clean", 150);
     let half = corpus(&dir, 75);
-    assert!(ingest(&clean_db, &all).status.success());
-    let clean = state(&clean_db);
 
     let db = temp_store("two-writers");
     let spawn = |input: &Path| {
@@ -157,11 +160,7 @@ fn two_ingests_at_once_store_what_one_would() {
 /// the same error with a capped file).
 #[test]
 fn full_disk_names_the_cause_and_the_store_resumes() {
-    let clean_db = temp_store("full-clean");
-    let dir = clean_db.parent().expect("temp dir").to_path_buf();
-    let input = corpus(&dir, 150);
-    assert!(ingest(&clean_db, &input).status.success());
-    let clean = state(&clean_db);
+    let (dir, input, clean) = clean_run("full-clean", 150);
 
     let mnt = dir.join("small");
     std::fs::create_dir_all(&mnt).expect("mount point");

@@ -24,6 +24,24 @@ const VOID: &[&str] = &[
 /// Elements whose content is raw text up to their closing tag.
 const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "plaintext"];
 
+/// Where the closing tag `</name` (in any letter case) of a raw-text element starts, searching
+/// from `from`, without copying the rest of the page.
+fn raw_text_close(html: &str, from: usize, name: &str) -> Option<usize> {
+    let b = html.as_bytes();
+    let mut at = from;
+    while let Some(k) = html.get(at..).and_then(|s| s.find("</")) {
+        let start = at + k;
+        let after = start + 2;
+        if b.get(after..after + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        {
+            return Some(start);
+        }
+        at = after;
+    }
+    None
+}
+
 /// One markup item found by [`scan`].
 enum Item {
     /// An opening tag (`<div ...>`), not void, not self-closed.
@@ -65,13 +83,7 @@ fn scan(html: &str, mut f: impl FnMut(std::ops::Range<usize>, Item)) {
             let self_closed = html[i..tag_end].ends_with("/>");
             if RAW.contains(&name.as_str()) {
                 // the element and its raw text are one item
-                let close = format!("</{name}");
-                let lower_end = html
-                    .get(tag_end..)
-                    .map(|s| s.to_ascii_lowercase())
-                    .and_then(|s| s.find(&close))
-                    .map(|k| tag_end + k);
-                let end = lower_end
+                let end = raw_text_close(html, tag_end, &name)
                     .and_then(|k| find(k, ">"))
                     .map_or(b.len(), |k| k + 1);
                 (end, Item::Other)
@@ -153,11 +165,11 @@ mod tests {
 
     #[test]
     fn raw_text_and_comments_are_not_tags() {
-        let page = "<div><script>if (a<b) { x = '<div><div>'; }</script><!-- <div><div> --><div><p>Hi</p></div></div>";
+        let page = "<div><script>if (a<b) { x = '<div><div>'; }</SCRIPT><!-- <div><div> --><div><p>Hi</p></div></div>";
         let flat = flatten_deep_nesting(page, 2);
         assert_eq!(
             flat,
-            "<div><script>if (a<b) { x = '<div><div>'; }</script><!-- <div><div> --><div>Hi</div></div>"
+            "<div><script>if (a<b) { x = '<div><div>'; }</SCRIPT><!-- <div><div> --><div>Hi</div></div>"
         );
     }
 
