@@ -542,3 +542,59 @@ fn a_run_killed_mid_way_is_completed_by_the_next_each_article_once() {
         .expect("integrity_check");
     assert_eq!(integrity, "ok");
 }
+
+#[test]
+fn without_once_it_polls_every_interval_until_interrupted() {
+    let all = stories();
+    let server = SiteServer::start();
+    let listed: Vec<(usize, &Story)> = all.iter().enumerate().take(2).collect();
+    server.publish("/feed.xml", 1, &listed);
+    let db = store("loop");
+    let feed = server.url("/feed.xml");
+    let mut child = dyad()
+        .args(["follow", "--every", "300ms", "--db"])
+        .arg(&db)
+        .arg(&feed)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dyad follow starts");
+    let wait_for = |n: i64| {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !(db.exists() && documents(&db) >= n) {
+            assert!(Instant::now() < deadline, "fewer than {n} documents");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    wait_for(2);
+    let listed: Vec<(usize, &Story)> = all.iter().enumerate().take(3).collect();
+    server.publish("/feed.xml", 2, &listed);
+    wait_for(3);
+    let feed_polls = server.hits("/feed.xml").len();
+    assert!(feed_polls >= 2, "{feed_polls} polls");
+
+    let interrupted = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(interrupted.success());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("child state") {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "dyad follow did not stop on SIGINT"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut err = String::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        use std::io::Read;
+        pipe.read_to_string(&mut err).expect("stderr");
+    }
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(documents(&db), 3);
+    assert!(err.contains("documents: 1 new"), "{err}");
+}
