@@ -46,7 +46,7 @@ struct Tally {
     events: u64,
 }
 
-fn new_document(seg: &dyad_core::SegmentedDocument) -> NewDocument {
+pub(crate) fn new_document(seg: &dyad_core::SegmentedDocument) -> NewDocument {
     let meta = &seg.doc.meta;
     NewDocument {
         id: meta.id.clone(),
@@ -94,20 +94,20 @@ enum Stored {
 }
 
 /// A document through the pipeline, ready to store.
-struct CodedDocument {
-    seg: dyad_core::SegmentedDocument,
-    events: Vec<dyad_core::Event>,
-    warnings: Vec<String>,
+pub(crate) struct CodedDocument {
+    pub(crate) seg: dyad_core::SegmentedDocument,
+    pub(crate) events: Vec<dyad_core::Event>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// The pipeline, for coding documents on any thread and storing them on one.
-struct DocumentIngester {
+pub(crate) struct DocumentIngester {
     model: &'static Model,
     coder: dyad_coder::Coder<'static>,
 }
 
 impl DocumentIngester {
-    fn new() -> Result<DocumentIngester> {
+    pub(crate) fn new() -> Result<DocumentIngester> {
         Ok(DocumentIngester {
             model: Model::bundled().context("cannot load the bundled parser model")?,
             coder: dyad_coder::Coder::bundled(),
@@ -115,7 +115,7 @@ impl DocumentIngester {
     }
 
     /// Segment and code `raw`, with `fallback_date` when it names no date of its own.
-    fn code(
+    pub(crate) fn code(
         &self,
         scratch: &mut Scratch,
         raw: dyad_core::RawDocument,

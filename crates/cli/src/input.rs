@@ -175,6 +175,31 @@ pub fn for_each_document(
     Ok(report)
 }
 
+/// A page fetched from the web (a WARC record, a feed's article) as a document: its bytes
+/// decoded (lossy UTF-8) as HTML or text, its id and URL as given. Returns the document and
+/// whether the bytes had to be decoded with replacement characters.
+pub fn web_page_document(
+    id: String,
+    url: Option<String>,
+    bytes: &[u8],
+    format: InputFormat,
+) -> (RawDocument, bool) {
+    let (content, lossy) = decode_lossy(bytes);
+    let body = match format {
+        InputFormat::Text => Body::Text(content.into_owned()),
+        _ => Body::Html(content.into_owned()),
+    };
+    let doc = RawDocument {
+        meta: DocumentMeta {
+            id,
+            url,
+            ..Default::default()
+        },
+        body,
+    };
+    (doc, lossy)
+}
+
 /// Read every input, run the text stage on each document, report its warnings on stderr,
 /// and hand the segmented document to `each`.
 pub fn for_each_segmented(
@@ -322,21 +347,12 @@ pub fn for_each_ingest_document(
             let result = crate::warc::for_each_page(reader, |item| match item {
                 Ok(page) => {
                     pages += 1;
-                    let (content, _) = decode_lossy(&page.body);
                     let date = page.date.as_deref().and_then(parse_date_prefix);
                     let uri = (!page.uri.is_empty()).then_some(page.uri);
-                    each(
-                        RawDocument {
-                            meta: DocumentMeta {
-                                id: uri.clone().unwrap_or_else(|| format!("{path}#{pages}")),
-                                date: opts.date,
-                                url: uri,
-                                ..Default::default()
-                            },
-                            body: Body::Html(content.into_owned()),
-                        },
-                        date,
-                    )
+                    let id = uri.clone().unwrap_or_else(|| format!("{path}#{pages}"));
+                    let mut doc = web_page_document(id, uri, &page.body, InputFormat::Html).0;
+                    doc.meta.date = opts.date;
+                    each(doc, date)
                 }
                 Err(problem) => {
                     eprintln!("dyad: error: {path}, {problem}; record skipped");

@@ -9,6 +9,7 @@
 mod code;
 mod eval;
 mod export;
+mod follow;
 mod ingest;
 mod input;
 mod parallel;
@@ -46,6 +47,9 @@ enum Command {
     /// Code documents (text, HTML, JSONL, directories, WARC) into the event store, skipping
     /// documents already stored.
     Ingest(ingest::IngestOptions),
+    /// Follow RSS/Atom feeds: fetch each new item's article page and code it into the store,
+    /// remembering what was seen (in the store) across restarts.
+    Follow(follow::FollowOptions),
     /// Print stored events (mentions or de-duplicated clusters) matching filters.
     Query(query::QueryOptions),
     /// Write stored events to a file: GDELT-style TSV, CSV or Parquet.
@@ -81,6 +85,7 @@ fn main() {
         Command::Parse(opts) => parse::run(opts),
         Command::Train(args) => train::run(args),
         Command::Ingest(opts) => ingest::run(opts),
+        Command::Follow(opts) => follow::run(opts),
         Command::Query(opts) => query::run(opts),
         Command::Export(opts) => export::run(opts),
         Command::Series(opts) => series::run(opts),

@@ -91,6 +91,20 @@ pub enum StoreError {
         /// The limit.
         max: usize,
     },
+    /// A feed `dyad follow` never recorded.
+    #[error("no feed {url} is recorded in the store")]
+    UnknownFeed {
+        /// The feed's URL.
+        url: String,
+    },
+    /// An item a feed never listed.
+    #[error("no item {guid} of feed {url} is recorded in the store")]
+    UnknownFeedItem {
+        /// The feed's URL.
+        url: String,
+        /// The item's guid.
+        guid: String,
+    },
     /// Reading or writing a file failed.
     #[error("{context}: {source}")]
     Io {

@@ -11,7 +11,7 @@
 //! each document atomically inside its batch, so a process killed at any point loses only the
 //! uncommitted batch.
 //!
-//! Tables (schema version 2):
+//! Tables (schema version 5):
 //! - `documents(doc_key, id UNIQUE, content_hash UNIQUE, date, title, url, source, source_key,
 //!   text, ingested_at)`: the clean text is kept; `content_hash` is SHA-256 of it (NULL when
 //!   empty);
@@ -22,12 +22,18 @@
 //! - `clusters(cluster_id, family, seed_event, seed_doc, seed_country, seed_lo, seed_hi, cameo,
 //!   root, quad_class, goldstein, plover, source_code, target_code, date_start, date_end,
 //!   country, num_mentions, num_articles, num_sources)`: one row per de-duplicated event (see
-//!   [`dedup`] for the rule).
+//!   [`dedup`] for the rule);
+//! - `feeds(feed_key, url UNIQUE, etag, last_modified, last_polled_ms, failures,
+//!   next_retry_at_ms, last_error)` and `feed_items(item_key, feed_key, guid, link, title,
+//!   published, status, failures, next_retry_at_ms, last_error, doc_key, seen_at_ms,
+//!   stored_at_ms)`, UNIQUE (feed_key, guid): what `dyad follow` has polled and seen (see
+//!   `feeds.rs`).
 
 mod browse;
 pub mod dedup;
 mod error;
 pub mod export;
+mod feeds;
 #[cfg(feature = "parquet")]
 mod parquet_export;
 mod query;
@@ -42,6 +48,7 @@ use std::path::{Path, PathBuf};
 
 pub use browse::{ActorCount, StoredDocument, StoredSentence, WatchedRow};
 pub use error::{Result, StoreError};
+pub use feeds::{Backoff, FeedState, ItemFailure, ItemRetry, NewFeedItem, PendingItem};
 pub use query::{Filter, Level};
 pub use record::{
     ActorRef, ClusterRecord, Event, EventDate, Location, NewDocument, NewSentence, SentenceKind,

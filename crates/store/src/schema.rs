@@ -142,6 +142,38 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE events ADD COLUMN verb_rules TEXT NOT NULL DEFAULT '';
     "#,
+    // Version 5: the feeds `dyad follow` polls (HTTP validators, failures and back-off) and
+    // the items it has seen in them, each with its state and the document it became. Times
+    // are Unix milliseconds.
+    r#"
+    CREATE TABLE feeds (
+        feed_key         INTEGER PRIMARY KEY,
+        url              TEXT NOT NULL UNIQUE,
+        etag             TEXT,
+        last_modified    TEXT,
+        last_polled_ms   INTEGER,
+        failures         INTEGER NOT NULL DEFAULT 0,
+        next_retry_at_ms INTEGER,
+        last_error       TEXT
+    );
+    CREATE TABLE feed_items (
+        item_key         INTEGER PRIMARY KEY,
+        feed_key         INTEGER NOT NULL REFERENCES feeds(feed_key),
+        guid             TEXT NOT NULL,
+        link             TEXT,
+        title            TEXT,
+        published        TEXT,
+        status           TEXT NOT NULL,
+        failures         INTEGER NOT NULL DEFAULT 0,
+        next_retry_at_ms INTEGER,
+        last_error       TEXT,
+        doc_key          INTEGER REFERENCES documents(doc_key),
+        seen_at_ms       INTEGER NOT NULL,
+        stored_at_ms     INTEGER,
+        UNIQUE (feed_key, guid)
+    );
+    CREATE INDEX feed_items_status ON feed_items(feed_key, status, next_retry_at_ms);
+    "#,
 ];
 
 /// How a store is opened.
