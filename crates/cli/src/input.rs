@@ -273,6 +273,13 @@ fn ingestible(path: &Path) -> bool {
     }
 }
 
+/// Open a WARC file, decoding gzip when the name ends in `.gz` or the bytes start with the
+/// gzip magic number.
+fn open_warc(path: &str) -> std::io::Result<Box<dyn BufRead>> {
+    let file = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
+    dyad_text::warc::decompressed(file, path.ends_with(".gz"))
+}
+
 fn is_warc(name: &str) -> bool {
     let name = name.to_lowercase();
     name.ends_with(".warc") || name.ends_with(".warc.gz")
@@ -334,7 +341,7 @@ pub fn for_each_ingest_document(
     }
     for (path, id) in files {
         if path != "-" && is_warc(&path) {
-            let reader = match crate::warc::open(&path) {
+            let reader = match open_warc(&path) {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("dyad: error: cannot read {path}: {e}");
@@ -344,7 +351,7 @@ pub fn for_each_ingest_document(
             };
             let mut skipped = 0usize;
             let mut pages = 0usize;
-            let result = crate::warc::for_each_page(reader, |item| match item {
+            let result = dyad_text::warc::for_each_page(reader, |item| match item {
                 Ok(page) => {
                     pages += 1;
                     let date = page.date.as_deref().and_then(parse_date_prefix);

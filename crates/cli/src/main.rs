@@ -19,7 +19,6 @@ mod sentences;
 mod series;
 mod serve;
 mod train;
-mod warc;
 mod watch;
 
 use clap::{Parser, Subcommand};

@@ -11,7 +11,7 @@ mod alerts;
 mod api;
 mod error;
 mod page;
-mod params;
+pub mod params;
 mod pool;
 
 use std::net::SocketAddr;

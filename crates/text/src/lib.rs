@@ -5,9 +5,10 @@
 //! sentences, each with UD-English-compatible tokens. Every span is a byte range of the clean
 //! text, and the clean text never changes after cleaning. The stages, one module each:
 //! [`ingest`] (formats, JSONL, decoding) → [`html`] (article extraction) → [`clean`]
-//! (boilerplate lines, headings) → [`tokenize`] → [`split`] (sentences). This crate does no
-//! file or network I/O and never fails on a document's content: odd input gives fewer
-//! segments and a [`Warning`], not an error.
+//! (boilerplate lines, headings) → [`tokenize`] → [`split`] (sentences); [`warc`] reads the
+//! HTML pages of a WARC stream the caller opened. This crate does no file or network I/O and
+//! never fails on a document's content: odd input gives fewer segments and a [`Warning`], not
+//! an error.
 //!
 //! ```
 //! use dyad_core::{Body, DocumentMeta, RawDocument, SegmentKind};
@@ -29,6 +30,7 @@ pub mod ingest;
 pub mod rules;
 pub mod split;
 pub mod tokenize;
+pub mod warc;
 
 use dyad_core::{BlockKind, Body, RawDocument, Segment, SegmentKind, SegmentedDocument, Span};
 

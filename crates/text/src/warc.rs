@@ -1,10 +1,11 @@
-//! Reading WARC files (`.warc`, `.warc.gz`): the HTML pages of their `response` records.
+//! Reading WARC streams (`.warc`, `.warc.gz`): the HTML pages of their `response` records.
 //!
 //! A small streaming reader of WARC/1.0 and 1.1 records (header block, `Content-Length` bytes
-//! of content), with gzip members decoded on the fly, and of the HTTP responses inside them
-//! (status line, headers, chunked transfer coding, gzip/deflate content coding). Only responses
-//! whose `Content-Type` is HTML are handed on. This module only reads bytes; it must never
-//! decide what a page means, and never stop at a damaged record without saying so.
+//! of content), with gzip members decoded on the fly ([`decompressed`]), and of the HTTP
+//! responses inside them (status line, headers, chunked transfer coding, gzip/deflate content
+//! coding). Only responses whose `Content-Type` is HTML are handed on. This module reads from
+//! a reader the caller opened (the binary opens the file); it must never decide what a page
+//! means, and never stop at a damaged record without saying so ([`WarcRecordError`]).
 
 use std::io::{BufRead, BufReader, Read};
 
@@ -19,8 +20,29 @@ pub struct WarcPage {
     pub body: Vec<u8>,
 }
 
-/// What reading a WARC file gave: a page, or a problem with one record.
-pub type WarcItem = Result<WarcPage, String>;
+/// A damaged WARC record: which record (1-based), its target URI when known, and what is
+/// wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("record {record}{}: {message}", uri.as_deref().map(|u| format!(" ({u})")).unwrap_or_default())]
+pub struct WarcRecordError {
+    /// 1-based number of the record in the stream.
+    pub record: usize,
+    /// The record's `WARC-Target-URI`, when the problem is in its HTTP response.
+    pub uri: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// What reading a WARC stream gave: a page, or a problem with one record.
+pub type WarcItem = Result<WarcPage, WarcRecordError>;
+
+fn problem(record: usize, message: impl Into<String>) -> WarcItem {
+    Err(WarcRecordError {
+        record,
+        uri: None,
+        message: message.into(),
+    })
+}
 
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers
@@ -45,27 +67,30 @@ fn read_line(r: &mut impl BufRead) -> std::io::Result<Option<Vec<u8>>> {
     Ok(Some(line))
 }
 
-/// Open a WARC file, decoding gzip when the name ends in `.gz` or the bytes start with the gzip
-/// magic number.
-pub fn open(path: &str) -> std::io::Result<Box<dyn BufRead>> {
-    let mut f = BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
-    let gz = f.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    if gz || path.ends_with(".gz") {
+/// The WARC stream of `r`, gzip-decoded (every member) when `gzip` is set (a `.gz` name) or
+/// the bytes start with the gzip magic number.
+pub fn decompressed<'r>(
+    mut r: impl BufRead + 'r,
+    gzip: bool,
+) -> std::io::Result<Box<dyn BufRead + 'r>> {
+    let magic = r.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    if magic || gzip {
         Ok(Box::new(BufReader::with_capacity(
             1 << 16,
-            flate2::bufread::MultiGzDecoder::new(f),
+            flate2::bufread::MultiGzDecoder::new(r),
         )))
     } else {
-        Ok(Box::new(f))
+        Ok(Box::new(r))
     }
 }
 
 /// Call `each` with every HTML page (or record problem) of a WARC stream, in order. Stops at
 /// the first record whose length cannot be known (the stream cannot be resynchronised).
-pub fn for_each_page(
+/// A read error of the stream ends the walk with that error; an error `each` returns too.
+pub fn for_each_page<E: From<std::io::Error>>(
     mut r: impl BufRead,
-    mut each: impl FnMut(WarcItem) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
+    mut each: impl FnMut(WarcItem) -> Result<(), E>,
+) -> Result<(), E> {
     let mut record = 0usize;
     loop {
         // Skip the blank lines between records.
@@ -78,16 +103,17 @@ pub fn for_each_page(
         };
         record += 1;
         if !first.starts_with(b"WARC/") {
-            each(Err(format!(
-                "record {record}: expected a WARC/ version line; the rest of the file is skipped"
-            )))?;
+            each(problem(
+                record,
+                "expected a WARC/ version line; the rest of the file is skipped",
+            ))?;
             return Ok(());
         }
         let mut head = String::new();
         loop {
             match read_line(&mut r)? {
                 None => {
-                    each(Err(format!("record {record}: truncated header")))?;
+                    each(problem(record, "truncated header"))?;
                     return Ok(());
                 }
                 Some(l) if l == b"\r\n" || l == b"\n" => break,
@@ -97,15 +123,16 @@ pub fn for_each_page(
         let headers = parse_headers(&head);
         let Some(len) = header(&headers, "Content-Length").and_then(|v| v.parse::<u64>().ok())
         else {
-            each(Err(format!(
-                "record {record}: no Content-Length; the rest of the file is skipped"
-            )))?;
+            each(problem(
+                record,
+                "no Content-Length; the rest of the file is skipped",
+            ))?;
             return Ok(());
         };
         let mut block = Vec::with_capacity(usize::try_from(len.min(1 << 24)).unwrap_or(0));
         (&mut r).take(len).read_to_end(&mut block)?;
         if (block.len() as u64) < len {
-            each(Err(format!("record {record}: truncated content")))?;
+            each(problem(record, "truncated content"))?;
             return Ok(());
         }
         if !header(&headers, "WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response")) {
@@ -121,7 +148,11 @@ pub fn for_each_page(
         match http_html_body(&block) {
             Ok(Some(body)) => each(Ok(WarcPage { uri, date, body }))?,
             Ok(None) => {}
-            Err(e) => each(Err(format!("record {record} ({uri}): {e}")))?,
+            Err(message) => each(Err(WarcRecordError {
+                record,
+                uri: Some(uri),
+                message,
+            }))?,
         }
     }
 }
@@ -240,7 +271,7 @@ mod tests {
         let mut pages = Vec::new();
         for_each_page(&warc[..], |p| {
             pages.push(p);
-            Ok(())
+            Ok::<(), std::io::Error>(())
         })
         .expect("reads");
         assert_eq!(pages.len(), 2, "{pages:?}");
@@ -257,9 +288,11 @@ mod tests {
         let mut items = Vec::new();
         for_each_page(&warc[..], |p| {
             items.push(p);
-            Ok(())
+            Ok::<(), std::io::Error>(())
         })
         .expect("reads");
-        assert!(matches!(items.as_slice(), [Err(e)] if e.contains("Content-Length")));
+        assert!(
+            matches!(items.as_slice(), [Err(e)] if e.to_string() == "record 1: no Content-Length; the rest of the file is skipped")
+        );
     }
 }
