@@ -21,7 +21,9 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use dyad_nlp::Scratch;
-use dyad_store::{AddOutcome, Backoff, ItemFailure, ItemRetry, NewFeedItem, PendingItem, Store};
+use dyad_store::{
+    AddOutcome, Backoff, ItemFailure, ItemRetry, NewFeedItem, PendingItem, Store, StoreError,
+};
 use dyad_text::{detect_format, parse_date_prefix, InputFormat};
 
 use crate::ingest::{new_document, DocumentIngester};
@@ -495,6 +497,28 @@ fn summary(tally: &PollTally, secs: f64, db: &std::path::Path) -> String {
     )
 }
 
+/// The exit status of a `--once` run: 1 when a feed could not be read, 3 when only pages
+/// failed, else 0.
+fn once_status(tally: &PollTally) -> i32 {
+    if tally.feeds_failed > 0 {
+        1
+    } else if tally.pages_failed > 0 {
+        3
+    } else {
+        0
+    }
+}
+
+/// Whether an error is another writer holding the store longer than the store waits.
+fn is_busy(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<StoreError>(),
+            Some(StoreError::Busy { .. })
+        )
+    })
+}
+
 /// Run `dyad follow`; returns the exit status (with `--once`: 1 when a feed could not be
 /// read, 3 when only pages failed, else 0; looping: 0 after Ctrl-C).
 pub fn run(opts: &FollowOptions) -> Result<i32> {
@@ -538,22 +562,26 @@ pub fn run(opts: &FollowOptions) -> Result<i32> {
     }
     loop {
         let started = Instant::now();
-        let tally = follower.poll_all()?;
-        if tally.documents_new > 0 {
-            follower.store.optimize()?;
-        }
-        eprintln!(
-            "{}",
-            summary(&tally, started.elapsed().as_secs_f64(), &opts.db)
-        );
-        if opts.once {
-            return Ok(if tally.feeds_failed > 0 {
-                1
-            } else if tally.pages_failed > 0 {
-                3
-            } else {
-                0
-            });
+        match follower.poll_all() {
+            Ok(tally) => {
+                if tally.documents_new > 0 {
+                    follower.store.optimize()?;
+                }
+                eprintln!(
+                    "{}",
+                    summary(&tally, started.elapsed().as_secs_f64(), &opts.db)
+                );
+                if opts.once {
+                    return Ok(once_status(&tally));
+                }
+            }
+            // Another writer held the store past the wait: what this poll stored is
+            // committed, and the next poll takes up the rest.
+            Err(e) if !opts.once && is_busy(&e) => eprintln!(
+                "dyad follow: error: {e:#}; next poll in {}",
+                wait_text(millis(opts.every))
+            ),
+            Err(e) => return Err(e),
         }
         let next = started + opts.every;
         while Instant::now() < next {

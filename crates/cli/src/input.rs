@@ -60,6 +60,57 @@ pub struct ReadReport {
     pub unreadable: usize,
 }
 
+/// The largest document dyad reads (a text or HTML input, a JSONL line): a news article is
+/// rarely above 1 MiB, and anything much larger is not one article. A larger input is
+/// reported and skipped without being read into memory.
+pub const MAX_DOCUMENT_BYTES: u64 = 16 << 20;
+
+/// What one bounded line read gave.
+#[derive(Debug, PartialEq, Eq)]
+enum LineRead {
+    /// The line (with its LF, unless at the end of the input) is in the buffer; empty at the end.
+    Line,
+    /// The line is longer than the limit: the buffer holds its first part only.
+    TooLong,
+}
+
+/// Append one line of `reader` to `buf`, reading at most `limit` bytes of it.
+fn read_line_bounded(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: u64,
+) -> std::io::Result<LineRead> {
+    let n = reader.take(limit).read_until(b'\n', buf)?;
+    Ok(if n as u64 == limit && !buf.ends_with(b"\n") {
+        LineRead::TooLong
+    } else {
+        LineRead::Line
+    })
+}
+
+/// Read and drop the rest of the current line; false when the input ended first.
+fn skip_rest_of_line(reader: &mut dyn BufRead) -> std::io::Result<bool> {
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(false);
+        }
+        if let Some(k) = chunk.iter().position(|&b| b == b'\n') {
+            reader.consume(k + 1);
+            return Ok(true);
+        }
+        let n = chunk.len();
+        reader.consume(n);
+    }
+}
+
+fn too_large() -> String {
+    format!(
+        "longer than {} MiB, the most one document may be",
+        MAX_DOCUMENT_BYTES >> 20
+    )
+}
+
 /// Read every input and hand each document to `each`, reporting problems on stderr.
 pub fn for_each_document(
     opts: &InputOptions,
@@ -93,19 +144,28 @@ pub fn for_each_document(
         let mut lead = Vec::new();
         let mut first = Vec::new();
         let mut number = 0usize;
-        loop {
+        let mut first_read = loop {
             first.clear();
-            reader
-                .read_until(b'\n', &mut first)
+            let read = read_line_bounded(reader.as_mut(), &mut first, MAX_DOCUMENT_BYTES)
                 .with_context(|| format!("cannot read {label}"))?;
             number += 1;
             if first.is_empty() || !first.iter().all(u8::is_ascii_whitespace) {
-                break;
+                break read;
             }
             lead.extend_from_slice(&first);
-        }
+            if lead.len() as u64 > MAX_DOCUMENT_BYTES {
+                break LineRead::TooLong;
+            }
+        };
         let (head, _) = decode_lossy(&first);
         let format = match opts.input {
+            // a first line too long to be read whole cannot be checked as JSON: its opening
+            // brace decides
+            InputArg::Auto
+                if first_read == LineRead::TooLong && head.trim_start().starts_with('{') =>
+            {
+                InputFormat::Jsonl
+            }
             InputArg::Auto => detect_format(name, &head),
             InputArg::Text => InputFormat::Text,
             InputArg::Html => InputFormat::Html,
@@ -118,27 +178,37 @@ pub fn for_each_document(
             let mut lossy_warned = false;
             let mut line = first;
             while !line.is_empty() {
-                let (text, lossy) = decode_lossy(&line);
-                if lossy && !lossy_warned {
+                if first_read == LineRead::TooLong {
                     eprintln!(
+                        "dyad: error: {label}, line {number}: {}; line skipped",
+                        too_large()
+                    );
+                    report.skipped_lines += 1;
+                    skip_rest_of_line(reader.as_mut())
+                        .with_context(|| format!("cannot read {label}, line {number}"))?;
+                    line.clear();
+                } else {
+                    let (text, lossy) = decode_lossy(&line);
+                    if lossy && !lossy_warned {
+                        eprintln!(
                         "dyad: warning: {label}: invalid UTF-8, decoded with replacement characters"
                     );
-                    lossy_warned = true;
-                }
-                if !text.trim().is_empty() {
-                    match jsonl_document(text.trim_end_matches(['\n', '\r'])) {
-                        Ok(doc) => each(doc)?,
-                        Err(message) => {
-                            eprintln!(
-                                "dyad: error: {label}, line {number}: {message}; line skipped"
-                            );
-                            report.skipped_lines += 1;
+                        lossy_warned = true;
+                    }
+                    if !text.trim().is_empty() {
+                        match jsonl_document(text.trim_end_matches(['\n', '\r'])) {
+                            Ok(doc) => each(doc)?,
+                            Err(message) => {
+                                eprintln!(
+                                    "dyad: error: {label}, line {number}: {message}; line skipped"
+                                );
+                                report.skipped_lines += 1;
+                            }
                         }
                     }
                 }
                 line = Vec::new();
-                reader
-                    .read_until(b'\n', &mut line)
+                first_read = read_line_bounded(reader.as_mut(), &mut line, MAX_DOCUMENT_BYTES)
                     .with_context(|| format!("cannot read {label}, line {}", number + 1))?;
                 number += 1;
             }
@@ -146,9 +216,16 @@ pub fn for_each_document(
         }
         let mut bytes = lead;
         bytes.extend_from_slice(&first);
+        let room = (MAX_DOCUMENT_BYTES + 1).saturating_sub(bytes.len() as u64);
         reader
+            .take(room)
             .read_to_end(&mut bytes)
             .with_context(|| format!("cannot read {label}"))?;
+        if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+            eprintln!("dyad: error: {label}: {}; skipped", too_large());
+            report.unreadable += 1;
+            continue;
+        }
         let (content, lossy) = decode_lossy(&bytes);
         if lossy {
             eprintln!("dyad: warning: {label}: invalid UTF-8, decoded with replacement characters");

@@ -7,7 +7,7 @@ use std::process::Output;
 use serde_json::Value;
 
 mod common;
-use common::{dyad, repo_root};
+use common::{dyad, repo_root, run_with_stdin};
 
 fn events(out: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&out.stdout)
@@ -361,6 +361,41 @@ fn jsonl_problems_are_skipped_with_status_3() {
     let out = dyad().arg("code").arg(&path).output().expect("runs");
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("in.jsonl, line 2"));
+}
+
+/// A JSONL line longer than the document limit (16 MiB) is skipped, not read into memory,
+/// and the lines after it are coded; a text input that large is refused whole.
+#[test]
+fn an_oversized_jsonl_line_or_text_input_is_skipped_and_named() {
+    let good = "{\"id\": \"b\", \"date\": \"2024-02-11\", \"text\": \"Iraqi officials condemned the U.S. strikes.\"}\n";
+    let mut input = String::from("{\"id\": \"a\", \"text\": \"");
+    input.push_str(&"word ".repeat(17 << 18));
+    input.push_str("\"}\n");
+    input.push_str(good);
+    let out = run_with_stdin(&["code"], input.as_bytes());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains(
+            "<stdin>, line 1: longer than 16 MiB, the most one document may be; line skipped"
+        ),
+        "{err}"
+    );
+    let ids: Vec<String> = events(&out)
+        .iter()
+        .map(|e| e["doc_id"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(!ids.is_empty() && ids.iter().all(|i| i == "b"), "{ids:?}");
+
+    let text = "Iraqi officials met. ".repeat(1 << 20);
+    let out = run_with_stdin(&["code", "--input", "text"], text.as_bytes());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("<stdin>: longer than 16 MiB, the most one document may be; skipped"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
 }
 
 /// `--explain` prints each candidate with the rule that proposed it and the veto that

@@ -345,6 +345,11 @@ fn parse_agents_with(file: &str, text: &str, report: bool) -> Result<AgentDict, 
     Ok(dict)
 }
 
+/// The most phrases one agent line may expand to through its substitution sets (the Phoenix
+/// agents file's largest line makes a few dozen); sets multiply, so a line naming many of them
+/// is refused rather than expanded.
+const MAX_AGENT_VARIANTS: usize = 4096;
+
 fn agent_line(
     dict: &mut AgentDict,
     subst: &mut BTreeMap<String, Vec<String>>,
@@ -367,6 +372,12 @@ fn agent_line(
                 .collect();
             if items.is_empty() {
                 return Err(err(format!("substitution set {name} is empty")));
+            }
+            // A set naming a set (itself, say) would expand without end.
+            if let Some(item) = items.iter().find(|i| i.contains('!')) {
+                return Err(err(format!(
+                    "substitution set {name} lists {item:?}: a set's words cannot contain '!'"
+                )));
             }
             subst.insert(name.to_string(), items);
             return Ok(());
@@ -414,6 +425,11 @@ fn agent_line(
             };
             for it in items {
                 variants.push(format!("{}{}{}", &s[..a], it, &s[b + 1..]));
+            }
+            if variants.len() > MAX_AGENT_VARIANTS {
+                return Err(err(format!(
+                    "the substitution sets in {t:?} expand to more than {MAX_AGENT_VARIANTS} phrases"
+                )));
             }
         }
         for v in variants {
@@ -533,6 +549,29 @@ POST!FOLK! [~MED]
         assert_eq!(d.agents[2].plurals, [vec!["GEESE"]]);
         assert_eq!(d.agents[3].place, AgentPlace::Prefix);
         assert_eq!(d.agents[4].line, 6);
+    }
+
+    #[test]
+    fn a_substitution_set_that_names_itself_is_refused_not_expanded_forever() {
+        // found by the petrarch_dict fuzz target: the set's own name among its words made the
+        // expansion loop run until the fuzzer's timeout
+        let text = "!CREW! = SAILOR, PILOTS !CREW!\nSHIP!CREW! [~MIL]\n";
+        let e = parse_agents("agents.txt", text).unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
+        assert!(e.message.contains("cannot contain '!'"), "{e}");
+        let d = parse_agents_reporting("agents.txt", text).unwrap();
+        assert_eq!(d.skipped.len(), 2, "{:?}", d.skipped);
+        assert!(d.agents.is_empty());
+    }
+
+    #[test]
+    fn an_agent_line_multiplying_many_sets_is_refused() {
+        let mut text = String::from("!W! = A, B, C, D, E, F, G, H\n");
+        text.push_str(&"!W!_".repeat(6));
+        text.push_str("X [~MIL]\n");
+        let e = parse_agents("agents.txt", &text).unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        assert!(e.message.contains("expand to more than 4096"), "{e}");
     }
 
     #[test]

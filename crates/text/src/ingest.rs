@@ -98,7 +98,8 @@ pub fn jsonl_documents(
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| {
-            jsonl_document(l).map_err(|message| JsonlProblem {
+            // a lone CR before the end is a line end too, as for the CLI's line reader
+            jsonl_document(l.trim_end_matches('\r')).map_err(|message| JsonlProblem {
                 line: i + 1,
                 message,
             })
@@ -180,6 +181,22 @@ mod tests {
         let (s, lossy) = decode_lossy("\u{feff}Iraq".as_bytes());
         assert!(!lossy);
         assert_eq!(s, "Iraq");
+    }
+
+    #[test]
+    fn a_last_line_ending_in_a_lone_cr_reads_as_the_cli_reads_it() {
+        // found by the jsonl fuzz target: `str::lines` keeps a final lone CR, the CLI's line
+        // reader drops it, and the two readers then named different columns
+        let input = "{\"id\": \"a\", \"text\": \"One.\"}\n{\r\"id\r";
+        let results: Vec<_> = jsonl_documents(input).collect();
+        let problem = results[1].as_ref().expect_err("not JSON");
+        assert_eq!(problem.line, 2);
+        assert_eq!(
+            Err(problem.message.clone()),
+            jsonl_document("{\r\"id").map(|_| ())
+        );
+        let last = "{\"id\": \"b\", \"text\": \"Two.\"}\r";
+        assert!(jsonl_documents(last).all(|r| r.is_ok()));
     }
 
     #[test]

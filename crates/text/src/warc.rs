@@ -58,13 +58,55 @@ fn parse_headers(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Read one line (up to LF); `None` at end of input.
-fn read_line(r: &mut impl BufRead) -> std::io::Result<Option<Vec<u8>>> {
+/// The longest record a page is read from (Common Crawl truncates its records at 1 MiB); a
+/// longer record is skipped, read through without being kept, and reported.
+pub const MAX_RECORD_BYTES: u64 = 32 << 20;
+
+/// The most bytes a page's body may decode to from its gzip or deflate content coding; a
+/// page that inflates further (a gzip bomb) is reported, not kept.
+pub const MAX_PAGE_BYTES: u64 = 32 << 20;
+
+/// The longest header line of a WARC record; a longer one ends the walk (the stream is not
+/// WARC there, and its record boundary is lost).
+pub const MAX_HEADER_LINE_BYTES: u64 = 64 << 10;
+
+/// A line of the stream: its bytes (up to LF), or how it failed to be one.
+enum Line {
+    Bytes(Vec<u8>),
+    TooLong,
+    End,
+}
+
+/// Read one line (up to LF), at most [`MAX_HEADER_LINE_BYTES`] of it.
+fn read_line(r: &mut impl BufRead) -> std::io::Result<Line> {
     let mut line = Vec::new();
-    if r.read_until(b'\n', &mut line)? == 0 {
-        return Ok(None);
+    let n = r
+        .by_ref()
+        .take(MAX_HEADER_LINE_BYTES)
+        .read_until(b'\n', &mut line)?;
+    Ok(if n == 0 {
+        Line::End
+    } else if !line.ends_with(b"\n") && n as u64 == MAX_HEADER_LINE_BYTES {
+        Line::TooLong
+    } else {
+        Line::Bytes(line)
+    })
+}
+
+/// Decode `body` through `decoder`, refusing more than [`MAX_PAGE_BYTES`].
+fn inflate(decoder: impl Read, coding: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    decoder
+        .take(MAX_PAGE_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("bad {coding} content: {e}"))?;
+    if out.len() as u64 > MAX_PAGE_BYTES {
+        return Err(format!(
+            "{coding} content inflates past {} MiB; page skipped",
+            MAX_PAGE_BYTES >> 20
+        ));
     }
-    Ok(Some(line))
+    Ok(out)
 }
 
 /// The WARC stream of `r`, gzip-decoded (every member) when `gzip` is set (a `.gz` name) or
@@ -96,9 +138,13 @@ pub fn for_each_page<E: From<std::io::Error>>(
         // Skip the blank lines between records.
         let first = loop {
             match read_line(&mut r)? {
-                None => return Ok(()),
-                Some(l) if l.iter().all(u8::is_ascii_whitespace) => continue,
-                Some(l) => break l,
+                Line::End => return Ok(()),
+                Line::TooLong => {
+                    each(problem(record + 1, too_long_line("between records")))?;
+                    return Ok(());
+                }
+                Line::Bytes(l) if l.iter().all(u8::is_ascii_whitespace) => continue,
+                Line::Bytes(l) => break l,
             }
         };
         record += 1;
@@ -112,12 +158,23 @@ pub fn for_each_page<E: From<std::io::Error>>(
         let mut head = String::new();
         loop {
             match read_line(&mut r)? {
-                None => {
+                Line::End => {
                     each(problem(record, "truncated header"))?;
                     return Ok(());
                 }
-                Some(l) if l == b"\r\n" || l == b"\n" => break,
-                Some(l) => head.push_str(&String::from_utf8_lossy(&l)),
+                Line::TooLong => {
+                    each(problem(record, too_long_line("in the header")))?;
+                    return Ok(());
+                }
+                Line::Bytes(l) if l == b"\r\n" || l == b"\n" => break,
+                Line::Bytes(l) => head.push_str(&String::from_utf8_lossy(&l)),
+            }
+            if head.len() as u64 > 16 * MAX_HEADER_LINE_BYTES {
+                each(problem(
+                    record,
+                    "header longer than 1 MiB; the rest of the file is skipped",
+                ))?;
+                return Ok(());
             }
         }
         let headers = parse_headers(&head);
@@ -129,6 +186,21 @@ pub fn for_each_page<E: From<std::io::Error>>(
             ))?;
             return Ok(());
         };
+        if len > MAX_RECORD_BYTES {
+            let skipped = std::io::copy(&mut (&mut r).take(len), &mut std::io::sink())?;
+            if skipped < len {
+                each(problem(record, "truncated content"))?;
+                return Ok(());
+            }
+            each(problem(
+                record,
+                format!(
+                    "record of {len} bytes is larger than the {} MiB limit; skipped",
+                    MAX_RECORD_BYTES >> 20
+                ),
+            ))?;
+            continue;
+        }
         let mut block = Vec::with_capacity(usize::try_from(len.min(1 << 24)).unwrap_or(0));
         (&mut r).take(len).read_to_end(&mut block)?;
         if (block.len() as u64) < len {
@@ -144,6 +216,7 @@ pub fn for_each_page<E: From<std::io::Error>>(
             .to_string();
         let date = header(&headers, "WARC-Date")
             .and_then(|d| d.get(..10))
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
             .map(str::to_string);
         match http_html_body(&block) {
             Ok(Some(body)) => each(Ok(WarcPage { uri, date, body }))?,
@@ -155,6 +228,13 @@ pub fn for_each_page<E: From<std::io::Error>>(
             }))?,
         }
     }
+}
+
+fn too_long_line(place: &str) -> String {
+    format!(
+        "a line {place} is longer than {} KiB; the rest of the file is skipped",
+        MAX_HEADER_LINE_BYTES >> 10
+    )
 }
 
 /// The body of an HTTP response if it is HTML (`Ok(None)` when it is not).
@@ -193,18 +273,10 @@ fn http_html_body(block: &[u8]) -> Result<Option<Vec<u8>>, String> {
         .as_deref()
     {
         Some("gzip") | Some("x-gzip") => {
-            let mut out = Vec::new();
-            flate2::read::MultiGzDecoder::new(&body[..])
-                .read_to_end(&mut out)
-                .map_err(|e| format!("bad gzip content: {e}"))?;
-            body = out;
+            body = inflate(flate2::read::MultiGzDecoder::new(&body[..]), "gzip")?;
         }
         Some("deflate") => {
-            let mut out = Vec::new();
-            flate2::read::ZlibDecoder::new(&body[..])
-                .read_to_end(&mut out)
-                .map_err(|e| format!("bad deflate content: {e}"))?;
-            body = out;
+            body = inflate(flate2::read::ZlibDecoder::new(&body[..]), "deflate")?;
         }
         _ => {}
     }
@@ -294,5 +366,89 @@ mod tests {
         assert!(
             matches!(items.as_slice(), [Err(e)] if e.to_string() == "record 1: no Content-Length; the rest of the file is skipped")
         );
+    }
+
+    fn items_of(warc: &[u8]) -> Vec<WarcItem> {
+        let mut items = Vec::new();
+        for_each_page(warc, |p| {
+            items.push(p);
+            Ok::<(), std::io::Error>(())
+        })
+        .expect("reads");
+        items
+    }
+
+    fn page(uri: &str) -> Vec<u8> {
+        record(
+            "response",
+            uri,
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>after</p>",
+        )
+    }
+
+    #[test]
+    fn a_gzip_bomb_in_a_page_is_reported_and_the_next_page_read() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..=(MAX_PAGE_BYTES >> 20) {
+            gz.write_all(&zeros).expect("gzip");
+        }
+        let bomb = gz.finish().expect("gzip");
+        let mut http =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+                .to_vec();
+        http.extend_from_slice(&bomb);
+        let mut warc = record("response", "https://a.example/bomb", &http);
+        warc.extend(page("https://a.example/next"));
+        let items = items_of(&warc);
+        assert_eq!(items.len(), 2, "{items:?}");
+        let e = items[0].as_ref().expect_err("the bomb is refused");
+        assert!(e.to_string().contains("inflates past 32 MiB"), "{e}");
+        assert_eq!(items[1].as_ref().expect("page").body, b"<p>after</p>");
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_skipped_and_the_next_one_read() {
+        let big = vec![b'x'; (MAX_RECORD_BYTES + 1) as usize];
+        let mut warc = record("response", "https://a.example/big", &big);
+        warc.extend(page("https://a.example/next"));
+        let items = items_of(&warc);
+        assert_eq!(items.len(), 2, "{items:?}");
+        let e = items[0].as_ref().expect_err("skipped");
+        assert!(
+            e.to_string().contains("larger than the 32 MiB limit"),
+            "{e}"
+        );
+        assert_eq!(
+            items[1].as_ref().expect("page").uri,
+            "https://a.example/next"
+        );
+    }
+
+    #[test]
+    fn a_header_line_without_end_stops_the_walk_without_reading_it_all() {
+        let mut warc = b"WARC/1.0\r\nWARC-Type: ".to_vec();
+        warc.extend(std::iter::repeat_n(b'a', 1 << 20));
+        let items = items_of(&warc);
+        let [Err(e)] = items.as_slice() else {
+            panic!("{items:?}");
+        };
+        assert!(e.to_string().contains("longer than 64 KiB"), "{e}");
+    }
+
+    #[test]
+    fn a_warc_date_with_replacement_characters_is_no_date() {
+        // found by the warc fuzz target: a lossily decoded header gave a "day" of ten bytes
+        // that were not ten characters
+        let warc = String::from_utf8(record(
+            "response",
+            "https://a.example/1",
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>",
+        ))
+        .expect("utf-8")
+        .replace("2024-02-11", "20\u{fffd}\u{fffd}-11");
+        let items = items_of(warc.as_bytes());
+        assert_eq!(items[0].as_ref().expect("page").date, None);
     }
 }
