@@ -556,10 +556,10 @@ POST!FOLK! [~MED]
         // found by the petrarch_dict fuzz target: the set's own name among its words made the
         // expansion loop run until the fuzzer's timeout
         let text = "!CREW! = SAILOR, PILOTS !CREW!\nSHIP!CREW! [~MIL]\n";
-        let e = parse_agents("agents.txt", text).unwrap_err();
+        let e = parse_agents("agents.txt", text).expect_err("refused");
         assert_eq!(e.line, 1, "{e}");
         assert!(e.message.contains("cannot contain '!'"), "{e}");
-        let d = parse_agents_reporting("agents.txt", text).unwrap();
+        let d = parse_agents_reporting("agents.txt", text).expect("reads");
         assert_eq!(d.skipped.len(), 2, "{:?}", d.skipped);
         assert!(d.agents.is_empty());
     }
@@ -569,7 +569,7 @@ POST!FOLK! [~MED]
         let mut text = String::from("!W! = A, B, C, D, E, F, G, H\n");
         text.push_str(&"!W!_".repeat(6));
         text.push_str("X [~MIL]\n");
-        let e = parse_agents("agents.txt", &text).unwrap_err();
+        let e = parse_agents("agents.txt", &text).expect_err("refused");
         assert_eq!(e.line, 2, "{e}");
         assert!(e.message.contains("expand to more than 4096"), "{e}");
     }
