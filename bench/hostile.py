@@ -67,7 +67,8 @@ def warc_bomb(tmp):
             left -= len(piece)
         f.write(comp.compress(b"\r\n\r\n"))
         f.write(comp.flush())
-    return ["code", path]
+    # WARC files are read by `dyad ingest` (a crawl goes into a store)
+    return ["ingest", "--db", os.path.join(tmp, "bomb.db"), path]
 
 
 def nul_text(tmp):
@@ -157,7 +158,10 @@ CASES = {
 def run(args, limit):
     t = time.perf_counter()
     err = tempfile.TemporaryFile()
-    p = subprocess.Popen([DYAD, *args], stdout=subprocess.PIPE, stderr=err)
+    # A preexec_fn makes Popen fork instead of vfork: a vforked child's peak RSS would start
+    # at this process's own peak (the generated 100 MB inputs), not at dyad's.
+    p = subprocess.Popen([DYAD, *args], stdout=subprocess.PIPE, stderr=err,
+                         preexec_fn=lambda: None)
     events = 0
     deadline = t + limit
     # Read the events as they come (a pipe left full would stall dyad).

@@ -102,7 +102,7 @@ fn inflate(decoder: impl Read, coding: &str) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("bad {coding} content: {e}"))?;
     if out.len() as u64 > MAX_PAGE_BYTES {
         return Err(format!(
-            "{coding} content inflates past {} MiB; page skipped",
+            "{coding} content inflates past {} MiB",
             MAX_PAGE_BYTES >> 20
         ));
     }
@@ -195,7 +195,7 @@ pub fn for_each_page<E: From<std::io::Error>>(
             each(problem(
                 record,
                 format!(
-                    "record of {len} bytes is larger than the {} MiB limit; skipped",
+                    "record of {len} bytes is larger than the {} MiB limit",
                     MAX_RECORD_BYTES >> 20
                 ),
             ))?;
