@@ -3,7 +3,7 @@
 
 Prints, on the Reuters sample (20 times over for the kill loop) (../shared/data/news/reuters21578-1mb.jsonl):
 - kill loop: `dyad ingest` started again and again on the same store and killed with SIGKILL
-  at a random moment (uniform over its first 1.5 s: opening the store, loading the model, coding, commits),
+  at a random moment (uniform over its first --window s, default 6: opening the store, loading the model, coding, commits),
   KILLS times; then one run to the end. Reports how many kills landed, `PRAGMA
   integrity_check`, the documents and events stored (against a clean run of the same input
   into a fresh store), documents stored twice and events whose document is missing;
@@ -72,14 +72,13 @@ def kill_input(tmp, copies):
     return path
 
 
-def kill_loop(kills, rng, tmp):
+def kill_loop(kills, rng, tmp, window):
     src = kill_input(tmp, 20)
     clean_db = os.path.join(tmp, "kill-clean.db")
     t = time.perf_counter()
     ingest(clean_db, [src])
     full = time.perf_counter() - t
     clean = counts(clean_db)
-    window = 1.5
     db = os.path.join(tmp, "killed.db")
     landed = 0
     progress = []
@@ -161,6 +160,8 @@ def two_writers(clean, tmp):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kills", type=int, default=120)
+    ap.add_argument("--window", type=float, default=6.0,
+                    help="each run is killed at a uniform moment in 0..WINDOW s of its start")
     ap.add_argument("--size-mb", type=int, default=3)
     ap.add_argument("--seed", type=int, default=20)
     ap.add_argument("--only", choices=["kill", "disk", "two"])
@@ -173,7 +174,7 @@ def main():
         ingest(db, [NEWS])
         clean = counts(db)
         if args.only in (None, "kill"):
-            kill_loop(args.kills, rng, tmp)
+            kill_loop(args.kills, rng, tmp, args.window)
         if args.only in (None, "disk"):
             disk_full(args.size_mb, clean, tmp)
         if args.only in (None, "two"):
