@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
 use dyad_core::{Body, Date, DocumentMeta, RawDocument, SegmentedDocument};
+use dyad_text::lines::{read_line_bounded, skip_rest_of_line, LineRead};
 use dyad_text::{decode_lossy, detect_format, jsonl_document, parse_date_prefix, InputFormat};
 
 /// `--input` values.
@@ -65,50 +66,39 @@ pub struct ReadReport {
 /// reported and skipped without being read into memory.
 pub const MAX_DOCUMENT_BYTES: u64 = 16 << 20;
 
-/// What one bounded line read gave.
-#[derive(Debug, PartialEq, Eq)]
-enum LineRead {
-    /// The line (with its LF, unless at the end of the input) is in the buffer; empty at the end.
-    Line,
-    /// The line is longer than the limit: the buffer holds its first part only.
-    TooLong,
-}
-
-/// Append one line of `reader` to `buf`, reading at most `limit` bytes of it.
-fn read_line_bounded(
-    reader: &mut dyn BufRead,
-    buf: &mut Vec<u8>,
-    limit: u64,
-) -> std::io::Result<LineRead> {
-    let n = reader.take(limit).read_until(b'\n', buf)?;
-    Ok(if n as u64 == limit && !buf.ends_with(b"\n") {
-        LineRead::TooLong
-    } else {
-        LineRead::Line
-    })
-}
-
-/// Read and drop the rest of the current line; false when the input ended first.
-fn skip_rest_of_line(reader: &mut dyn BufRead) -> std::io::Result<bool> {
-    loop {
-        let chunk = reader.fill_buf()?;
-        if chunk.is_empty() {
-            return Ok(false);
-        }
-        if let Some(k) = chunk.iter().position(|&b| b == b'\n') {
-            reader.consume(k + 1);
-            return Ok(true);
-        }
-        let n = chunk.len();
-        reader.consume(n);
-    }
-}
-
 fn too_large() -> String {
     format!(
         "longer than {} MiB, the most one document may be",
         MAX_DOCUMENT_BYTES >> 20
     )
+}
+
+/// One whole JSONL line as a document; a blank line gives none, and a malformed one is
+/// reported on stderr (with its number) and counted as skipped. The first line that needed
+/// replacement characters is warned about once per input.
+fn jsonl_line(
+    line: &[u8],
+    label: &str,
+    number: usize,
+    lossy_warned: &mut bool,
+    report: &mut ReadReport,
+) -> Option<RawDocument> {
+    let (text, lossy) = decode_lossy(line);
+    if lossy && !*lossy_warned {
+        eprintln!("dyad: warning: {label}: invalid UTF-8, decoded with replacement characters");
+        *lossy_warned = true;
+    }
+    if text.trim().is_empty() {
+        return None;
+    }
+    match jsonl_document(text.trim_end_matches(['\n', '\r'])) {
+        Ok(doc) => Some(doc),
+        Err(message) => {
+            eprintln!("dyad: error: {label}, line {number}: {message}; line skipped");
+            report.skipped_lines += 1;
+            None
+        }
+    }
 }
 
 /// Read every input and hand each document to `each`, reporting problems on stderr.
@@ -144,7 +134,7 @@ pub fn for_each_document(
         let mut lead = Vec::new();
         let mut first = Vec::new();
         let mut number = 0usize;
-        let mut first_read = loop {
+        let mut line_read = loop {
             first.clear();
             let read = read_line_bounded(reader.as_mut(), &mut first, MAX_DOCUMENT_BYTES)
                 .with_context(|| format!("cannot read {label}"))?;
@@ -162,7 +152,7 @@ pub fn for_each_document(
             // a first line too long to be read whole cannot be checked as JSON: its opening
             // brace decides
             InputArg::Auto
-                if first_read == LineRead::TooLong && head.trim_start().starts_with('{') =>
+                if line_read == LineRead::TooLong && head.trim_start().starts_with('{') =>
             {
                 InputFormat::Jsonl
             }
@@ -178,7 +168,7 @@ pub fn for_each_document(
             let mut lossy_warned = false;
             let mut line = first;
             while !line.is_empty() {
-                if first_read == LineRead::TooLong {
+                if line_read == LineRead::TooLong {
                     eprintln!(
                         "dyad: error: {label}, line {number}: {}; line skipped",
                         too_large()
@@ -186,29 +176,13 @@ pub fn for_each_document(
                     report.skipped_lines += 1;
                     skip_rest_of_line(reader.as_mut())
                         .with_context(|| format!("cannot read {label}, line {number}"))?;
-                    line.clear();
-                } else {
-                    let (text, lossy) = decode_lossy(&line);
-                    if lossy && !lossy_warned {
-                        eprintln!(
-                        "dyad: warning: {label}: invalid UTF-8, decoded with replacement characters"
-                    );
-                        lossy_warned = true;
-                    }
-                    if !text.trim().is_empty() {
-                        match jsonl_document(text.trim_end_matches(['\n', '\r'])) {
-                            Ok(doc) => each(doc)?,
-                            Err(message) => {
-                                eprintln!(
-                                    "dyad: error: {label}, line {number}: {message}; line skipped"
-                                );
-                                report.skipped_lines += 1;
-                            }
-                        }
-                    }
+                } else if let Some(doc) =
+                    jsonl_line(&line, &label, number, &mut lossy_warned, &mut report)
+                {
+                    each(doc)?;
                 }
                 line = Vec::new();
-                first_read = read_line_bounded(reader.as_mut(), &mut line, MAX_DOCUMENT_BYTES)
+                line_read = read_line_bounded(reader.as_mut(), &mut line, MAX_DOCUMENT_BYTES)
                     .with_context(|| format!("cannot read {label}, line {}", number + 1))?;
                 number += 1;
             }

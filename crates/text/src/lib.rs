@@ -27,6 +27,7 @@ pub mod clean;
 pub mod html;
 pub mod html_depth;
 pub mod ingest;
+pub mod lines;
 pub mod rules;
 pub mod split;
 pub mod tokenize;

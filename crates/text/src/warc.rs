@@ -9,6 +9,8 @@
 
 use std::io::{BufRead, BufReader, Read};
 
+use crate::lines::{read_line_bounded, LineRead};
+
 /// A page found in a WARC file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WarcPage {
@@ -70,6 +72,9 @@ pub const MAX_PAGE_BYTES: u64 = 32 << 20;
 /// WARC there, and its record boundary is lost).
 pub const MAX_HEADER_LINE_BYTES: u64 = 64 << 10;
 
+/// The longest header block of a WARC record; a longer one ends the walk too.
+pub const MAX_HEADER_BYTES: u64 = 1 << 20;
+
 /// A line of the stream: its bytes (up to LF), or how it failed to be one.
 enum Line {
     Bytes(Vec<u8>),
@@ -80,17 +85,13 @@ enum Line {
 /// Read one line (up to LF), at most [`MAX_HEADER_LINE_BYTES`] of it.
 fn read_line(r: &mut impl BufRead) -> std::io::Result<Line> {
     let mut line = Vec::new();
-    let n = r
-        .by_ref()
-        .take(MAX_HEADER_LINE_BYTES)
-        .read_until(b'\n', &mut line)?;
-    Ok(if n == 0 {
-        Line::End
-    } else if !line.ends_with(b"\n") && n as u64 == MAX_HEADER_LINE_BYTES {
-        Line::TooLong
-    } else {
-        Line::Bytes(line)
-    })
+    Ok(
+        match read_line_bounded(r, &mut line, MAX_HEADER_LINE_BYTES)? {
+            LineRead::TooLong => Line::TooLong,
+            LineRead::Line if line.is_empty() => Line::End,
+            LineRead::Line => Line::Bytes(line),
+        },
+    )
 }
 
 /// Decode `body` through `decoder`, refusing more than [`MAX_PAGE_BYTES`].
@@ -169,10 +170,13 @@ pub fn for_each_page<E: From<std::io::Error>>(
                 Line::Bytes(l) if l == b"\r\n" || l == b"\n" => break,
                 Line::Bytes(l) => head.push_str(&String::from_utf8_lossy(&l)),
             }
-            if head.len() as u64 > 16 * MAX_HEADER_LINE_BYTES {
+            if head.len() as u64 > MAX_HEADER_BYTES {
                 each(problem(
                     record,
-                    "header longer than 1 MiB; the rest of the file is skipped",
+                    format!(
+                        "header longer than {} MiB; the rest of the file is skipped",
+                        MAX_HEADER_BYTES >> 20
+                    ),
                 ))?;
                 return Ok(());
             }
